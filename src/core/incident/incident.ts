@@ -1,0 +1,148 @@
+/**
+ * The incident aggregate: the facts of the SIO's notification form, the
+ * meetings held, the milestones marked done and the acknowledgements, plus the
+ * status lifecycle of DESIGN.md. Pure data and pure functions; no I/O.
+ */
+import type { Actor } from '../actor.js';
+import { ErrorCode, MusterError } from '../errors.js';
+
+export const INCIDENT_STATUSES = ['open', 'initial-held', 'review-held', 'final-held', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** The toolkit's categorisation (seed 002): a police gold group, or an incident of note for the CSP. */
+export const INCIDENT_CATEGORIES = ['gold-group', 'incident-of-note'] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+export const WEAPONS = ['knife', 'firearm', 'other', 'none', 'unknown'] as const;
+export type Weapon = (typeof WEAPONS)[number];
+
+export const MEETING_KINDS = ['initial', 'review', 'final', 'ad-hoc'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export interface Meeting {
+  id: string;
+  kind: MeetingKind;
+  /** When it is (or was) held: an ISO-8601 UTC instant. */
+  at: string;
+  status: 'scheduled' | 'held' | 'cancelled';
+  chair?: Actor;
+  recordedBy?: Actor;
+}
+
+/** A milestone marked done by hand (minutes circulated, final report sent…). */
+export interface MilestoneCompletion {
+  at: string;
+  by: Actor;
+  note?: string;
+}
+
+/** One per agency that must acknowledge the notification (List 1 and List 2 of the area). */
+export interface Acknowledgement {
+  agencyId: string;
+  at: string;
+  by: Actor;
+}
+
+/** One per recipient of the notification. */
+export interface Notification {
+  contactId: string;
+  agencyId: string;
+  list: 1 | 2;
+  sentAt?: string;
+  acknowledgedAt?: string;
+  acknowledgedBy?: Actor;
+  escalatedAt?: string;
+}
+
+export interface Incident {
+  /** The reference doubles as the id: `SV-2027-0042`. No personal data in it. */
+  id: string;
+  reference: string;
+  title: string;
+  occurredAt: string;
+  /** When the SIO's notification reached the CSP (the `sio-notification` milestone). */
+  notifiedAt?: string;
+  area: string;
+  category: IncidentCategory;
+  location: string;
+  description: string;
+  weapon: Weapon;
+  sio: Actor;
+  reportedBy: Actor;
+  knockOnAreas: string[];
+  status: IncidentStatus;
+  /** The status to return to when a closed incident is reopened. */
+  statusBeforeClose?: IncidentStatus;
+  closedReason?: string;
+  meetings: Meeting[];
+  completions: Record<string, MilestoneCompletion>;
+  notifications: Notification[];
+  acknowledgements: Acknowledgement[];
+  /** Per-platform space: `{ slack: { channelId, cardTs } }`, `{ teams: { conversationId } }`. */
+  spaces: Record<string, Record<string, string>>;
+  createdBy: Actor;
+  createdAt: string;
+  updatedAt: string;
+  /** Bumped by the store on every update; lets adapters detect lost updates. */
+  version: number;
+}
+
+/** The fields a store's index keeps for listing without reading every incident. */
+export type IncidentSummary = Pick<
+  Incident,
+  'id' | 'reference' | 'title' | 'occurredAt' | 'area' | 'category' | 'status' | 'createdAt' | 'updatedAt'
+>;
+
+export function summarise(incident: Incident): IncidentSummary {
+  const { id, reference, title, occurredAt, area, category, status, createdAt, updatedAt } = incident;
+  return { id, reference, title, occurredAt, area, category, status, createdAt, updatedAt };
+}
+
+const NEXT_STATUSES: Record<IncidentStatus, readonly IncidentStatus[]> = {
+  open: ['initial-held', 'closed'],
+  'initial-held': ['review-held', 'final-held', 'closed'],
+  // Several review meetings may be held before the final one.
+  'review-held': ['review-held', 'final-held', 'closed'],
+  'final-held': ['closed'],
+  closed: [],
+};
+
+export function canTransition(from: IncidentStatus, to: IncidentStatus): boolean {
+  return NEXT_STATUSES[from].includes(to);
+}
+
+/** Moves an incident along its lifecycle; an impossible move is a coded error, never a crash. */
+export function transition(incident: Incident, to: IncidentStatus): Incident {
+  if (!canTransition(incident.status, to)) {
+    throw new MusterError(
+      ErrorCode.InvalidTransition,
+      `${incident.reference} is ${incident.status}; it cannot move to ${to}.` +
+        (incident.status === 'closed' ? ' Reopen it first.' : ''),
+    );
+  }
+  if (to === 'closed') return { ...incident, status: 'closed', statusBeforeClose: incident.status };
+  return { ...incident, status: to };
+}
+
+/** Reopens a closed incident where it left off. */
+export function reopen(incident: Incident): Incident {
+  if (incident.status !== 'closed') {
+    throw new MusterError(ErrorCode.InvalidTransition, `${incident.reference} is not closed, so it cannot be reopened.`);
+  }
+  const { statusBeforeClose, closedReason: _reason, ...rest } = incident;
+  return { ...rest, status: statusBeforeClose ?? 'open' };
+}
+
+/** The status a held meeting of this kind moves the incident to, if any. */
+export function statusAfterMeeting(kind: MeetingKind): IncidentStatus | undefined {
+  switch (kind) {
+    case 'initial':
+      return 'initial-held';
+    case 'review':
+      return 'review-held';
+    case 'final':
+      return 'final-held';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The ports the core and the use cases own. Adapters implement them: storage
+ * (lowdb, PostgreSQL), chat platforms (Slack, Teams, the local console), the
+ * clock and the directory file. Use cases take these as arguments, never import
+ * an adapter.
+ */
+import type { Directory } from './core/directory/directory-schema.js';
+import type { NewIncidentEvent, IncidentEvent } from './core/events/incident-event.js';
+import type { Incident, IncidentStatus, IncidentSummary } from './core/incident/incident.js';
+import type { MilestoneStatus } from './core/protocol/timeline.js';
+import type { PlannedReminder, Reminder } from './core/reminders/reminder.js';
+
+/** The time source. Nothing in core or app reads the system clock directly. */
+export interface Clock {
+  now(): Date;
+}
+
+/** What a use case returns from inside `Store.updateIncident`: the new state and the events that explain it. */
+export interface IncidentChange {
+  incident: Incident;
+  events?: NewIncidentEvent[];
+}
+
+export interface ClaimOptions {
+  /** Reminders whose `fireAt` is at or before this instant are due. */
+  now: Date;
+  /** Who claims (a scheduler instance id); only it may complete the claim. */
+  owner: string;
+  /** How long the claim holds before another instance may take the reminder. */
+  leaseMs: number;
+  limit: number;
+}
+
+export interface Store {
+  /** The next free reference for the year (`SV-2027-0042`), never handed out twice. */
+  allocateReference(year: number): Promise<string>;
+
+  /** Stores a new incident and its first events. Fails with `conflict` if the id exists. */
+  createIncident(incident: Incident, events?: NewIncidentEvent[]): Promise<Incident>;
+
+  /** `undefined` when there is no such incident; a `corrupt_data` error when its file cannot be read. */
+  getIncident(id: string): Promise<Incident | undefined>;
+
+  listIncidents(filter?: { status?: IncidentStatus[] }): Promise<IncidentSummary[]>;
+
+  /**
+   * Applies `change` to the current state, serialised per incident so that
+   * concurrent updates lose nothing. If `change` throws, nothing is written.
+   * The store bumps `version` and appends the returned events.
+   */
+  updateIncident(id: string, change: (current: Incident) => IncidentChange): Promise<Incident>;
+
+  /** Appends events without changing state (views, refusals, notes). */
+  appendEvents(incidentId: string, events: NewIncidentEvent[]): Promise<IncidentEvent[]>;
+
+  /** The incident's audit, oldest first; `afterSeq` pages on. */
+  listEvents(incidentId: string, options?: { afterSeq?: number; limit?: number }): Promise<IncidentEvent[]>;
+
+  /**
+   * Makes the incident's unsent reminders match `planned`: new keys are added,
+   * unsent ones get the planned `fireAt`, unsent ones no longer planned are
+   * dropped. Sent reminders are never touched or re-added.
+   */
+  syncReminders(incidentId: string, planned: PlannedReminder[]): Promise<void>;
+
+  listReminders(incidentId: string): Promise<Reminder[]>;
+
+  /** Hands out due, unsent reminders not under a live lease, each to one claimant only. */
+  claimDueReminders(options: ClaimOptions): Promise<Reminder[]>;
+
+  /** Marks a claimed reminder sent. Returns false (and changes nothing) if `owner` no longer holds it. */
+  markReminderSent(incidentId: string, key: string, owner: string, sentAt: Date): Promise<boolean>;
+
+  /** Gives a claimed reminder back after a failed send: counts the attempt, keeps the error, frees the lease. */
+  releaseReminder(incidentId: string, key: string, owner: string, error: string): Promise<void>;
+
+  /**
+   * Remembers `key` (a Slack retry id, a view submission hash) and says whether
+   * it is new. The first caller gets true; every later caller false.
+   */
+  rememberOnce(key: string, at: Date): Promise<boolean>;
+
+  close(): Promise<void>;
+}
+
+/** Where the agency directory lives (a JSON file by default); coordinators edit it in chat. */
+export interface DirectorySource {
+  load(): Promise<Directory>;
+  save(directory: Directory): Promise<void>;
+}
+
+/** A reminder that is due, with what a platform needs to render it. */
+export interface ReminderDelivery {
+  incident: Incident;
+  reminder: Reminder;
+  milestone: MilestoneStatus;
+}
+
+/**
+ * A chat platform as the use cases see it. The foundation needs only reminder
+ * delivery; the Slack, Teams and console adapters add to it through their issues.
+ * A method resolves once the platform accepted the message and rejects otherwise.
+ */
+export interface ChatPlatform {
+  readonly name: string;
+  deliverReminder(delivery: ReminderDelivery): Promise<void>;
+}
