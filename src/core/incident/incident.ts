@@ -127,7 +127,10 @@ export function transition(incident: Incident, to: IncidentStatus): Incident {
 /** Reopens a closed incident where it left off. */
 export function reopen(incident: Incident): Incident {
   if (incident.status !== 'closed') {
-    throw new MusterError(ErrorCode.InvalidTransition, `${incident.reference} is not closed, so it cannot be reopened.`);
+    throw new MusterError(
+      ErrorCode.InvalidTransition,
+      `${incident.reference} is not closed, so it cannot be reopened.`,
+    );
   }
   const { statusBeforeClose, closedReason: _reason, ...rest } = incident;
   return { ...rest, status: statusBeforeClose ?? 'open' };

@@ -86,7 +86,9 @@ const calendarSchema = z
   .object({
     zone: z.string().default('Europe/London'),
     /** A date-holidays region: country, and state for the UK nations (`GB` + `ENG` covers England & Wales). */
-    holidays: z.object({ country: z.string().min(2), state: z.string().optional() }).default({ country: 'GB', state: 'ENG' }),
+    holidays: z
+      .object({ country: z.string().min(2), state: z.string().optional() })
+      .default({ country: 'GB', state: 'ENG' }),
     /** When a working day ends, local time, 24-hour `HH:MM`. */
     workingDayEnd: z
       .string()
@@ -106,22 +108,44 @@ export const protocolSchema = z
   })
   .superRefine((protocol, ctx) => {
     if (!IANAZone.isValidZone(protocol.calendar.zone)) {
-      ctx.addIssue({ code: 'custom', path: ['calendar', 'zone'], message: `unknown time zone "${protocol.calendar.zone}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['calendar', 'zone'],
+        message: `unknown time zone "${protocol.calendar.zone}"`,
+      });
     }
     const { country, state } = protocol.calendar.holidays;
     if (!new Holidays().getCountries()[country.toUpperCase()]) {
-      ctx.addIssue({ code: 'custom', path: ['calendar', 'holidays', 'country'], message: `unknown holiday country "${country}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['calendar', 'holidays', 'country'],
+        message: `unknown holiday country "${country}"`,
+      });
     } else if (state && !new Holidays().getStates(country)?.[state.toUpperCase()]) {
-      ctx.addIssue({ code: 'custom', path: ['calendar', 'holidays', 'state'], message: `unknown holiday region "${state}" in ${country}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['calendar', 'holidays', 'state'],
+        message: `unknown holiday region "${state}" in ${country}`,
+      });
     }
     const seen = new Set<string>();
     protocol.milestones.forEach((m, i) => {
-      if (seen.has(m.id)) ctx.addIssue({ code: 'custom', path: ['milestones', i, 'id'], message: `milestone "${m.id}" appears twice` });
+      if (seen.has(m.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['milestones', i, 'id'],
+          message: `milestone "${m.id}" appears twice`,
+        });
       seen.add(m.id);
       const keys = new Set<string>();
       m.reminders.offsets.forEach((r, j) => {
         const key = reminderSuffix(r);
-        if (keys.has(key)) ctx.addIssue({ code: 'custom', path: ['milestones', i, 'reminders', 'offsets', j], message: `reminder "${key}" appears twice` });
+        if (keys.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['milestones', i, 'reminders', 'offsets', j],
+            message: `reminder "${key}" appears twice`,
+          });
         keys.add(key);
       });
     });
