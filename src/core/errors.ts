@@ -46,6 +46,8 @@ export function isMusterError(error: unknown, code?: ErrorCode): error is Muster
 }
 
 /** Turns zod issues into problem details (`path` joined with dots). */
-export function problemsFromZod(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): ProblemDetail[] {
+export function problemsFromZod(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+): ProblemDetail[] {
   return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }

@@ -2,7 +2,8 @@
  * The agency directory: CSP areas, agencies, each agency's List 1 / List 2
  * membership per area (seed 000's flowchart lists: List 1 is notified, List 2
  * attends the Initial Tactical Response Meeting) and the agencies' contacts.
- * Platform ids are optional: Muster resolves them by email.
+ * Platform ids are optional: Muster resolves them by email. Ids, emails and
+ * platform ids are unique, so a lookup by any of them finds one person.
  */
 import { z } from 'zod';
 
@@ -27,7 +28,7 @@ export const agencySchema = z.object({
 export const membershipSchema = z.object({
   area: id,
   agency: id,
-  lists: z.array(z.union([z.literal(1), z.literal(2)])).min(1, 'an agency is on List 1, List 2 or both'),
+  lists: z.array(z.literal([1, 2], 'a list is 1 or 2')).min(1, 'an agency is on List 1, List 2 or both'),
 });
 
 export const contactSchema = z.object({
@@ -51,43 +52,91 @@ export const directorySchema = z
     memberships: z.array(membershipSchema),
     contacts: z.array(contactSchema),
   })
-  .superRefine((dir, ctx) => {
-    const areas = new Set(dir.areas.map((a) => a.id));
-    const agencies = new Set(dir.agencies.map((a) => a.id));
-    const contacts = new Set<string>();
-    const duplicate = (path: (string | number)[], what: string, value: string) =>
-      ctx.addIssue({ code: 'custom', path, message: `${what} "${value}" appears twice` });
-    const unknown = (path: (string | number)[], what: string, value: string) =>
-      ctx.addIssue({ code: 'custom', path, message: `unknown ${what} "${value}"` });
+  // `when`: check references even when a field elsewhere is wrong, so a file is
+  // refused with every problem at once rather than one round of fixes at a time.
+  .superRefine(checkReferences, { when: (payload) => isRecord(payload.value) });
 
-    const seenAreas = new Set<string>();
-    dir.areas.forEach((a, i) => {
-      if (seenAreas.has(a.id)) duplicate(['areas', i, 'id'], 'area', a.id);
-      seenAreas.add(a.id);
-    });
-    const seenAgencies = new Set<string>();
-    dir.agencies.forEach((a, i) => {
-      if (seenAgencies.has(a.id)) duplicate(['agencies', i, 'id'], 'agency', a.id);
-      seenAgencies.add(a.id);
-    });
-    dir.contacts.forEach((c, i) => {
-      if (contacts.has(c.id)) duplicate(['contacts', i, 'id'], 'contact', c.id);
-      contacts.add(c.id);
-      if (!agencies.has(c.agency)) unknown(['contacts', i, 'agency'], 'agency', c.agency);
-      c.areas.forEach((a, j) => {
-        if (!areas.has(a)) unknown(['contacts', i, 'areas', j], 'area', a);
+type Loose = Record<string, unknown>;
+type Path = (string | number)[];
+type Ctx = { addIssue(issue: { code: 'custom'; path: Path; message: string }): void };
+
+function isRecord(value: unknown): value is Loose {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The object items of `value[key]` with their index; the rest already failed their own type check. */
+function items(value: Loose, key: string): [Loose, number][] {
+  const list = value[key];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, i): [Loose, number][] => (isRecord(item) ? [[item, i]] : []));
+}
+
+function strings(value: unknown): [string, number][] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, i): [string, number][] => (typeof item === 'string' ? [[item, i]] : []));
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Reads the possibly half-valid directory defensively: it also runs when other fields failed. */
+function checkReferences(dir: unknown, ctx: Ctx): void {
+  if (!isRecord(dir)) return;
+  const duplicate = (path: Path, what: string, value: string) =>
+    ctx.addIssue({ code: 'custom', path, message: `${what} "${value}" appears twice` });
+  const unknown = (path: Path, what: string, value: string) =>
+    ctx.addIssue({ code: 'custom', path, message: `unknown ${what} "${value}"` });
+  /** Reports every repeat of a key; `key` undefined means the item has nothing to compare. */
+  const unique = (list: string, field: string, what: string, key: (v: string) => string = (v) => v) => {
+    const seen = new Set<string>();
+    for (const [item, i] of items(dir, list)) {
+      const value = text(item[field]);
+      if (value === undefined) continue;
+      if (seen.has(key(value))) duplicate([list, i, field], what, value);
+      seen.add(key(value));
+    }
+  };
+  const ids = (list: string) => new Set(items(dir, list).flatMap(([item]) => text(item.id) ?? []));
+
+  unique('areas', 'id', 'area');
+  unique('agencies', 'id', 'agency');
+  unique('contacts', 'id', 'contact');
+  // Contacts are looked up by email and platform id, so those must identify one person.
+  unique('contacts', 'email', 'email address', (v) => v.toLowerCase());
+  unique('contacts', 'slackId', 'Slack user id');
+  unique('contacts', 'teamsId', 'Teams user id');
+
+  const areas = ids('areas');
+  const agencies = ids('agencies');
+  const contacts = ids('contacts');
+  for (const [c, i] of items(dir, 'contacts')) {
+    const agency = text(c.agency);
+    if (agency !== undefined && !agencies.has(agency)) unknown(['contacts', i, 'agency'], 'agency', agency);
+    for (const [a, j] of strings(c.areas)) if (!areas.has(a)) unknown(['contacts', i, 'areas', j], 'area', a);
+  }
+  const memberships = new Set<string>();
+  for (const [m, i] of items(dir, 'memberships')) {
+    const area = text(m.area);
+    const agency = text(m.agency);
+    if (area !== undefined && !areas.has(area)) unknown(['memberships', i, 'area'], 'area', area);
+    if (agency !== undefined && !agencies.has(agency))
+      unknown(['memberships', i, 'agency'], 'agency', agency);
+    // Two entries for one agency in one area would leave its lists ambiguous.
+    const key = JSON.stringify([area, agency]);
+    if (area !== undefined && agency !== undefined && memberships.has(key)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['memberships', i],
+        message: `agency "${agency}" has two memberships in area "${area}"; put its lists in one`,
       });
-    });
-    dir.memberships.forEach((m, i) => {
-      if (!areas.has(m.area)) unknown(['memberships', i, 'area'], 'area', m.area);
-      if (!agencies.has(m.agency)) unknown(['memberships', i, 'agency'], 'agency', m.agency);
-    });
-    dir.areas.forEach((a, i) => {
-      a.coordinators.forEach((c, j) => {
-        if (!contacts.has(c)) unknown(['areas', i, 'coordinators', j], 'contact', c);
-      });
-    });
-  });
+    }
+    memberships.add(key);
+  }
+  for (const [a, i] of items(dir, 'areas')) {
+    for (const [c, j] of strings(a.coordinators)) {
+      if (!contacts.has(c)) unknown(['areas', i, 'coordinators', j], 'contact', c);
+    }
+  }
+}
 
 export type Directory = z.infer<typeof directorySchema>;
 export type Area = z.infer<typeof areaSchema>;
