@@ -1,0 +1,10 @@
+/**
+ * `npm run bench`: every benchmark, one table. To add one, write a function
+ * returning `BenchRow[]` and add a line to `BENCHES`.
+ */
+import { type Bench, runBenches } from './bench-kit.js';
+import { runStoreBench } from './store-bench.js';
+
+const BENCHES: Bench[] = [{ name: 'store (lowdb)', run: runStoreBench }];
+
+await runBenches(BENCHES);

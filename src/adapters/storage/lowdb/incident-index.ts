@@ -1,0 +1,181 @@
+/**
+ * `index.jsonl`: what the store knows about every incident without opening
+ * its file. Append-only, so a write costs the same with 10 incidents or
+ * 10,000; read into memory at open, where the last record for an id wins, and
+ * rewritten (compacted) at open once superseded lines pile up. It carries:
+ *
+ *  - each incident's summary, for `listIncidents`;
+ *  - each incident's next claimable reminder time, so `claimDueReminders`
+ *    opens only the files that have something due;
+ *  - the reference counter per year, so `allocateReference` never repeats;
+ *  - "pending" marks written before an incident file changes, so a crash
+ *    between the file and its index record is repaired at the next open.
+ */
+import type { IncidentSummary } from '../../../core/incident/incident.js';
+import { formatReference, parseReference } from '../../../core/incident/reference.js';
+import { writeFileAtomic } from './atomic-file.js';
+import { dropTornTail, JsonlAppender, readJsonl } from './jsonl-file.js';
+
+export interface IndexEntry {
+  summary: IncidentSummary;
+  /** Epoch ms when the earliest unsent reminder can next be claimed; absent when none is waiting. */
+  nextDueAt?: number;
+}
+
+type IndexRecord =
+  | { t: 'incident'; summary: IncidentSummary; nextDueAt: string | null }
+  | { t: 'pending'; id: string }
+  | { t: 'reference'; year: number; last: number };
+
+export class IncidentIndex {
+  private readonly entries = new Map<string, IndexEntry>();
+  private readonly lastReference = new Map<number, number>();
+  private readonly pending = new Set<string>();
+  private lineCount = 0;
+  private appender: JsonlAppender | undefined;
+
+  private constructor(
+    private readonly path: string,
+    private readonly durable: boolean,
+  ) {}
+
+  static async load(path: string, durable: boolean, warn: (message: string) => void): Promise<IncidentIndex> {
+    const index = new IncidentIndex(path, durable);
+    const contents = await readJsonl(path);
+    if (contents.badLines.length > 0) {
+      warn(
+        `Skipped unreadable lines ${contents.badLines.join(', ')} of ${path}; incident files are checked instead.`,
+      );
+    }
+    await dropTornTail(path, contents.tornBytes);
+    index.lineCount = contents.lineCount;
+    for (const record of contents.records) {
+      if (!index.apply(record)) warn(`Skipped an index record of unknown shape in ${path}.`);
+    }
+    for (const { summary } of index.entries.values()) index.noteReference(summary.reference);
+    index.appender = await JsonlAppender.open(path, durable);
+    return index;
+  }
+
+  private apply(record: unknown): boolean {
+    const r = record as Partial<IndexRecord> & Record<string, unknown>;
+    if (r.t === 'incident' && r.summary && typeof r.summary.id === 'string') {
+      const nextDueAt = typeof r.nextDueAt === 'string' ? Date.parse(r.nextDueAt) : Number.NaN;
+      this.entries.set(
+        r.summary.id,
+        Number.isNaN(nextDueAt) ? { summary: r.summary } : { summary: r.summary, nextDueAt },
+      );
+      this.pending.delete(r.summary.id);
+      return true;
+    }
+    if (r.t === 'pending' && typeof r.id === 'string') {
+      this.pending.add(r.id);
+      return true;
+    }
+    if (r.t === 'reference' && Number.isInteger(r.year) && Number.isInteger(r.last)) {
+      this.raiseReference(r.year as number, r.last as number);
+      return true;
+    }
+    return false;
+  }
+
+  /** Ids whose file changed (or was about to) after their last index record. */
+  pendingIds(): string[] {
+    return [...this.pending];
+  }
+
+  ids(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  get(id: string): IndexEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  summaries(): IncidentSummary[] {
+    return [...this.entries.values()].map((entry) => ({ ...entry.summary }));
+  }
+
+  /** Ids with a reminder claimable at `nowMs`, earliest first. */
+  dueBy(nowMs: number): string[] {
+    const due: Array<[string, number]> = [];
+    for (const [id, entry] of this.entries) {
+      if (entry.nextDueAt !== undefined && entry.nextDueAt <= nowMs) due.push([id, entry.nextDueAt]);
+    }
+    return due.sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  }
+
+  /** Written before an incident file changes; see the module header. */
+  markPending(id: string): Promise<void> {
+    return this.append({ t: 'pending', id });
+  }
+
+  /** Memory first: the incident file is already written, so memory matches the truth even if the append fails. */
+  put(summary: IncidentSummary, nextDueAt: number | undefined): Promise<void> {
+    this.entries.set(summary.id, nextDueAt === undefined ? { summary } : { summary, nextDueAt });
+    this.noteReference(summary.reference);
+    return this.append(toRecord(summary.id, this.entries.get(summary.id)!));
+  }
+
+  /** Repairs an entry at open from the incident file (or drops it when the file is gone); persisted by `compact`. */
+  repair(id: string, entry: IndexEntry | undefined): void {
+    if (entry) this.entries.set(id, entry);
+    else this.entries.delete(id);
+    this.pending.delete(id);
+    if (entry) this.noteReference(entry.summary.reference);
+  }
+
+  async allocateReference(year: number): Promise<string> {
+    const last = (this.lastReference.get(year) ?? 0) + 1;
+    const reference = formatReference(year, last);
+    // Taken in memory before the await, so concurrent callers never get the same number.
+    this.lastReference.set(year, last);
+    await this.append({ t: 'reference', year, last });
+    return reference;
+  }
+
+  /** An incident stored under a reference the counter never issued still uses up that number. */
+  private noteReference(reference: string): void {
+    const parsed = parseReference(reference);
+    if (parsed) this.raiseReference(parsed.year, parsed.sequence);
+  }
+
+  private raiseReference(year: number, last: number): void {
+    if (last > (this.lastReference.get(year) ?? 0)) this.lastReference.set(year, last);
+  }
+
+  supersededLines(): number {
+    return this.lineCount - this.entries.size - this.lastReference.size;
+  }
+
+  /** Rewrites the index with one line per incident and per year. Only at open, before any other write. */
+  async compact(): Promise<void> {
+    const records: IndexRecord[] = [
+      ...[...this.lastReference].map(([year, last]): IndexRecord => ({ t: 'reference', year, last })),
+      ...[...this.entries].map(([id, entry]) => toRecord(id, entry)),
+    ];
+    await this.appender?.close();
+    await writeFileAtomic(this.path, records.map((r) => `${JSON.stringify(r)}\n`).join(''), this.durable);
+    this.lineCount = records.length;
+    this.appender = await JsonlAppender.open(this.path, this.durable);
+  }
+
+  async close(): Promise<void> {
+    await this.appender?.close();
+    this.appender = undefined;
+  }
+
+  private append(record: IndexRecord): Promise<void> {
+    if (!this.appender) return Promise.reject(new Error('The incident index is closed.'));
+    this.lineCount += 1;
+    return this.appender.append(record);
+  }
+}
+
+function toRecord(id: string, entry: IndexEntry): IndexRecord {
+  return {
+    t: 'incident',
+    summary: { ...entry.summary, id },
+    nextDueAt: entry.nextDueAt === undefined ? null : new Date(entry.nextDueAt).toISOString(),
+  };
+}
