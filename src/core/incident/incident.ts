@@ -47,7 +47,8 @@ export interface Acknowledgement {
 export interface Notification {
   contactId: string;
   agencyId: string;
-  list: 1 | 2;
+  /** The area's lists the agency is on: List 1 is notified and gets minutes, List 2 attends the meeting. */
+  lists: (1 | 2)[];
   sentAt?: string;
   acknowledgedAt?: string;
   acknowledgedBy?: Actor;

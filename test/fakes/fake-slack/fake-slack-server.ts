@@ -23,7 +23,7 @@ import type {
 import { fail, type MethodContext, type MethodTable, type SlackAnswer } from './method-kit.js';
 import { chatMethods } from './methods/chat-methods.js';
 import { conversationMethods } from './methods/conversation-methods.js';
-import { receiveUpload, fileMethods } from './methods/file-methods.js';
+import { fileMethods, receiveUpload } from './methods/file-methods.js';
 import { identityMethods } from './methods/identity-methods.js';
 import { membershipMethods } from './methods/membership-methods.js';
 import { viewMethods } from './methods/view-methods.js';
