@@ -41,7 +41,7 @@ describe('protocol schema', () => {
   });
 
   it('lists every problem of an invalid file with its path', () => {
-    const broken = structuredClone(defaultProtocol) as unknown as Record<string, any>;
+    const broken = JSON.parse(JSON.stringify(defaultProtocol));
     broken.calendar.zone = 'Europe/Atlantis';
     broken.calendar.workingDayEnd = '5pm';
     broken.milestones[1].offset.unit = 'fortnights';
@@ -62,7 +62,7 @@ describe('protocol schema', () => {
   });
 
   it('checks the zone, the holiday region and duplicate ids once the shape is right', () => {
-    const broken = structuredClone(defaultProtocol) as unknown as Record<string, any>;
+    const broken = JSON.parse(JSON.stringify(defaultProtocol));
     broken.calendar.zone = 'Europe/Atlantis';
     broken.calendar.holidays = { country: 'GB', state: 'XYZ' };
     broken.milestones[3].id = 'initial-meeting';

@@ -4,8 +4,9 @@
  * so the first to open writes `muster.lock` (its pid and host) and the second
  * is refused. A lock left by a process that has since died is taken over.
  */
-import { hostname } from 'node:os';
+
 import { link, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { ErrorCode, MusterError } from '../../../core/errors.js';
 import { isErrno, tempPathFor } from './atomic-file.js';
 

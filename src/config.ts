@@ -1,0 +1,175 @@
+/**
+ * The process configuration, read once from the environment and checked
+ * before anything starts. A bad or missing variable is named in one line;
+ * secrets are never echoed back. Variables of the platforms that arrive in
+ * later issues are accepted now so a deployment's .env does not have to change.
+ */
+import { fileURLToPath } from 'node:url';
+import { validate as isCron } from 'node-cron';
+import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './adapters/logging/logger.js';
+import { ErrorCode, MusterError, type ProblemDetail } from './core/errors.js';
+
+export const DEFAULT_PORT = 3978;
+export const DEFAULT_DATA_DIR = './data';
+export const DEFAULT_TICK_CRON = '* * * * *';
+/** The shipped example directory, found relative to the code rather than the working directory. */
+export const DEFAULT_DIRECTORY_PATH = fileURLToPath(
+  new URL('../directory/northamptonshire.json', import.meta.url),
+);
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  /** Unset: the default protocol (seed 000). */
+  protocolPath?: string;
+  directoryPath: string;
+  tickCron: string;
+  logLevel: LogLevel;
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  teams?: { appId: string; appPassword?: string; tenantId?: string };
+  coordinationChannel?: string;
+  databaseUrl?: string;
+  retentionDays?: number;
+}
+
+/** Quotes a value for the message, except secrets, which are never repeated. */
+const shown = (value: string, secret = false) => (secret ? 'the value' : `"${value}"`);
+
+const text = z.string();
+const optional = <T extends z.ZodType>(schema: T) => schema.optional();
+
+const port = text.refine((v) => /^\d+$/.test(v) && Number(v) <= 65535, {
+  error: (issue) => `${shown(String(issue.input))} is not a port number (0–65535)`,
+});
+const positiveInt = text.refine((v) => /^\d+$/.test(v) && Number(v) > 0, {
+  error: (issue) => `${shown(String(issue.input))} is not a whole number of days above 0`,
+});
+const url = (protocols: string[], example: string) =>
+  text.refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
+    error: (issue) => `${shown(String(issue.input))} is not a URL such as ${example}`,
+  });
+const secretUrl = (protocols: string[], example: string) =>
+  text.refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
+    error: `is not a URL such as ${example} (the value is not repeated: it may hold a password)`,
+  });
+const token = (prefix: string) =>
+  text.refine((v) => v.startsWith(prefix), {
+    error: `does not start with "${prefix}"; check you copied the right token`,
+  });
+
+const envSchema = z.object({
+  PORT: optional(port),
+  MUSTER_DATA_DIR: optional(text),
+  MUSTER_PROTOCOL: optional(text),
+  MUSTER_DIRECTORY: optional(text),
+  MUSTER_TICK_CRON: optional(
+    text.refine((v) => isCron(v), {
+      error: (issue) => `${shown(String(issue.input))} is not a valid cron expression`,
+    }),
+  ),
+  LOG_LEVEL: optional(
+    text.refine((v) => (LOG_LEVELS as readonly string[]).includes(v), {
+      error: (issue) => `${shown(String(issue.input))} is not one of ${LOG_LEVELS.join(', ')}`,
+    }),
+  ),
+  SLACK_BOT_TOKEN: optional(token('xoxb-')),
+  SLACK_SIGNING_SECRET: optional(text),
+  SLACK_APP_TOKEN: optional(token('xapp-')),
+  SLACK_API_URL: optional(url(['http:', 'https:'], 'https://slack.com/api/')),
+  MUSTER_COORDINATION_CHANNEL: optional(text),
+  TEAMS_APP_ID: optional(text),
+  TEAMS_APP_PASSWORD: optional(text),
+  TEAMS_TENANT_ID: optional(text),
+  DATABASE_URL: optional(secretUrl(['postgres:', 'postgresql:'], 'postgres://user@host:5432/muster')),
+  MUSTER_RETENTION_DAYS: optional(positiveInt),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+/** Every variable Muster reads, for documentation and the .env.example check. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape) as (keyof Env)[];
+
+/** Reads the configuration or throws `invalid_config` naming every bad variable. */
+export function loadConfig(environment: NodeJS.ProcessEnv): Config {
+  // An empty value (`SLACK_BOT_TOKEN=` in a .env file) means "not set".
+  const present = Object.fromEntries(
+    CONFIG_VARIABLES.map((key) => [key, environment[key]?.trim()] as const).filter(
+      ([, value]) => value !== undefined && value !== '',
+    ),
+  );
+  const result = envSchema.safeParse(present);
+  const problems: ProblemDetail[] = result.success
+    ? []
+    : result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  if (result.success) problems.push(...pairProblems(result.data));
+  if (!result.success || problems.length > 0) {
+    throw new MusterError(
+      ErrorCode.InvalidConfig,
+      'The environment is not a valid Muster configuration.',
+      problems,
+    );
+  }
+  return toConfig(result.data);
+}
+
+/** Variables that only make sense together. */
+function pairProblems(env: Env): ProblemDetail[] {
+  const problems: ProblemDetail[] = [];
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    problems.push({
+      path: 'SLACK_SIGNING_SECRET',
+      message:
+        'is missing: Slack needs SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode) with SLACK_BOT_TOKEN',
+    });
+  }
+  for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const) {
+    if (env[name] && !env.SLACK_BOT_TOKEN)
+      problems.push({ path: 'SLACK_BOT_TOKEN', message: `is missing but ${name} is set` });
+  }
+  for (const name of ['TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID'] as const) {
+    if (env[name] && !env.TEAMS_APP_ID)
+      problems.push({ path: 'TEAMS_APP_ID', message: `is missing but ${name} is set` });
+  }
+  // One message per missing variable is enough.
+  return problems.filter((p, i) => problems.findIndex((q) => q.path === p.path) === i);
+}
+
+function toConfig(env: Env): Config {
+  return {
+    port: env.PORT === undefined ? DEFAULT_PORT : Number(env.PORT),
+    dataDir: env.MUSTER_DATA_DIR ?? DEFAULT_DATA_DIR,
+    ...(env.MUSTER_PROTOCOL ? { protocolPath: env.MUSTER_PROTOCOL } : {}),
+    directoryPath: env.MUSTER_DIRECTORY ?? DEFAULT_DIRECTORY_PATH,
+    tickCron: env.MUSTER_TICK_CRON ?? DEFAULT_TICK_CRON,
+    logLevel: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info',
+    ...(env.SLACK_BOT_TOKEN
+      ? {
+          slack: {
+            botToken: env.SLACK_BOT_TOKEN,
+            ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
+            ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+            ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+          },
+        }
+      : {}),
+    ...(env.TEAMS_APP_ID
+      ? {
+          teams: {
+            appId: env.TEAMS_APP_ID,
+            ...(env.TEAMS_APP_PASSWORD ? { appPassword: env.TEAMS_APP_PASSWORD } : {}),
+            ...(env.TEAMS_TENANT_ID ? { tenantId: env.TEAMS_TENANT_ID } : {}),
+          },
+        }
+      : {}),
+    ...(env.MUSTER_COORDINATION_CHANNEL ? { coordinationChannel: env.MUSTER_COORDINATION_CHANNEL } : {}),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.MUSTER_RETENTION_DAYS ? { retentionDays: Number(env.MUSTER_RETENTION_DAYS) } : {}),
+  };
+}
+
+/** The one line printed when the configuration is refused: `muster: PORT: "x" is not a port number (0–65535)`. */
+export function configErrorLine(error: MusterError): string {
+  const problems = error.details.map((d) => `${d.path}: ${d.message}`);
+  return `muster: ${problems.length > 0 ? problems.join('; ') : error.message}`;
+}
