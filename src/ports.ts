@@ -5,7 +5,7 @@
  * an adapter.
  */
 import type { Directory } from './core/directory/directory-schema.js';
-import type { NewIncidentEvent, IncidentEvent } from './core/events/incident-event.js';
+import type { IncidentEvent, NewIncidentEvent } from './core/events/incident-event.js';
 import type { Incident, IncidentStatus, IncidentSummary } from './core/incident/incident.js';
 import type { MilestoneStatus } from './core/protocol/timeline.js';
 import type { PlannedReminder, Reminder } from './core/reminders/reminder.js';

@@ -8,7 +8,7 @@ import { appendFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'nod
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openLowdbStore, type LowdbStoreOptions } from '../../src/adapters/storage/lowdb/lowdb-store.js';
+import { type LowdbStoreOptions, openLowdbStore } from '../../src/adapters/storage/lowdb/lowdb-store.js';
 import { ErrorCode, isMusterError } from '../../src/core/errors.js';
 import type { Store } from '../../src/ports.js';
 import { makeEvent, makeIncident } from '../fixtures/incident-factory.js';

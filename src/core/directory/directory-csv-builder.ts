@@ -6,7 +6,7 @@
  */
 import type { ListNumber } from './directory.js';
 import { formatListsCell, parseListsCell, parseYesNoCell, slugify } from './directory-cells.js';
-import { contactSchema, type Contact, type Directory } from './directory-schema.js';
+import { type Contact, contactSchema, type Directory } from './directory-schema.js';
 
 /** One spreadsheet row, cells trimmed; `number` is the spreadsheet's row number. */
 export interface CsvRow {
