@@ -18,6 +18,7 @@ import { directoryImportCommand } from './cli/directory-import-command.js';
 import { directoryValidateCommand } from './cli/directory-validate-command.js';
 import { incidentShowCommand } from './cli/incident-show-command.js';
 import { incidentsListCommand } from './cli/incidents-list-command.js';
+import { protocolShowCommand } from './cli/protocol-show-command.js';
 import { timelineCommand } from './cli/timeline-command.js';
 import { isMusterError } from './core/errors.js';
 
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CliCommand[] = [
   directoryImportCommand,
   incidentsListCommand,
   incidentShowCommand,
+  protocolShowCommand,
 ];
 
 export function usage(commands: readonly CliCommand[] = COMMANDS): string {

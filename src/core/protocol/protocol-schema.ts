@@ -82,13 +82,30 @@ const milestoneSchema = z.object({
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
 
+const holidayRegionSchema = z
+  .object({ country: z.string().min(2), state: z.string().optional() })
+  .superRefine(({ country, state }, ctx) => {
+    if (!new Holidays().getCountries()[country.toUpperCase()]) {
+      ctx.addIssue({ code: 'custom', path: ['country'], message: `unknown holiday country "${country}"` });
+    } else if (state && !new Holidays().getStates(country)?.[state.toUpperCase()]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['state'],
+        message: `unknown holiday region "${state}" in ${country}`,
+      });
+    }
+  });
+
 const calendarSchema = z
   .object({
-    zone: z.string().default('Europe/London'),
+    zone: z
+      .string()
+      .default('Europe/London')
+      .refine((zone) => IANAZone.isValidZone(zone), {
+        error: (issue) => `unknown time zone "${String(issue.input)}"`,
+      }),
     /** A date-holidays region: country, and state for the UK nations (`GB` + `ENG` covers England & Wales). */
-    holidays: z
-      .object({ country: z.string().min(2), state: z.string().optional() })
-      .default({ country: 'GB', state: 'ENG' }),
+    holidays: holidayRegionSchema.default({ country: 'GB', state: 'ENG' }),
     /** When a working day ends, local time, 24-hour `HH:MM`. */
     workingDayEnd: z
       .string()
@@ -106,30 +123,21 @@ export const protocolSchema = z
     calendar: calendarSchema,
     milestones: z.array(milestoneSchema).min(1, 'a protocol needs at least one milestone'),
   })
-  .superRefine((protocol, ctx) => {
-    if (!IANAZone.isValidZone(protocol.calendar.zone)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['calendar', 'zone'],
-        message: `unknown time zone "${protocol.calendar.zone}"`,
-      });
-    }
-    const { country, state } = protocol.calendar.holidays;
-    if (!new Holidays().getCountries()[country.toUpperCase()]) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['calendar', 'holidays', 'country'],
-        message: `unknown holiday country "${country}"`,
-      });
-    } else if (state && !new Holidays().getStates(country)?.[state.toUpperCase()]) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['calendar', 'holidays', 'state'],
-        message: `unknown holiday region "${state}" in ${country}`,
-      });
-    }
-    const seen = new Set<string>();
-    protocol.milestones.forEach((m, i) => {
+  // `when`: duplicate ids are reported even when another field is wrong, so a
+  // partnership fixes its file in one round rather than one problem at a time.
+  .superRefine(checkUniqueIds, { when: (payload) => isRecord(payload.value) });
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads the possibly half-valid protocol defensively: it also runs when other fields failed. */
+function checkUniqueIds(protocol: unknown, ctx: z.RefinementCtx): void {
+  const milestones = isRecord(protocol) && Array.isArray(protocol.milestones) ? protocol.milestones : [];
+  const seen = new Set<string>();
+  milestones.forEach((m: unknown, i) => {
+    if (!isRecord(m)) return;
+    if (typeof m.id === 'string') {
       if (seen.has(m.id))
         ctx.addIssue({
           code: 'custom',
@@ -137,19 +145,24 @@ export const protocolSchema = z
           message: `milestone "${m.id}" appears twice`,
         });
       seen.add(m.id);
-      const keys = new Set<string>();
-      m.reminders.offsets.forEach((r, j) => {
-        const key = reminderSuffix(r);
-        if (keys.has(key))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['milestones', i, 'reminders', 'offsets', j],
-            message: `reminder "${key}" appears twice`,
-          });
-        keys.add(key);
-      });
+    }
+    const offsets = isRecord(m.reminders) && Array.isArray(m.reminders.offsets) ? m.reminders.offsets : [];
+    const keys = new Set<string>();
+    offsets.forEach((r: unknown, j) => {
+      const parsed = reminderOffsetSchema.safeParse(r);
+      if (!parsed.success) return;
+      const key = reminderSuffix(parsed.data);
+      if (keys.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['milestones', i, 'reminders', 'offsets', j],
+          message: `reminder "${key}" appears twice`,
+        });
+      }
+      keys.add(key);
     });
   });
+}
 
 export type Protocol = z.infer<typeof protocolSchema>;
 
