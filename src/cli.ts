@@ -93,7 +93,7 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     clock: systemClock,
-    openStore: (dataDir) => openLowdbStore(dataDir),
+    openStore: (dataDir, access) => openLowdbStore(dataDir, { readOnly: access.readOnly }),
   };
 }
 

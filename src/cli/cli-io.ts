@@ -17,7 +17,16 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   clock: Clock;
   /** Opens the store in a data directory (the lowdb store outside tests). */
-  openStore(dataDir: string): Promise<Store>;
+  openStore(dataDir: string, access: StoreAccess): Promise<Store>;
+}
+
+/**
+ * How a command uses the store. A read-only store takes no lock, so commands
+ * that only read still work while the bot holds the data directory; a store
+ * opened for writing fails with `store_locked` while the bot runs.
+ */
+export interface StoreAccess {
+  readOnly: boolean;
 }
 
 /** Bad command-line input: reported as one `muster: …` line on stderr, exit 2. */

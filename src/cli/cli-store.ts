@@ -1,15 +1,20 @@
 /**
- * The store a CLI command reads: the bot's data directory (MUSTER_DATA_DIR,
+ * The store a CLI command uses: the bot's data directory (MUSTER_DATA_DIR,
  * `./data` by default), opened for the command and closed after it. A
- * missing directory is reported rather than silently created.
+ * missing directory is reported rather than silently created. Commands that
+ * only read ask for read-only access, so they run while the bot is up.
  */
 import { stat } from 'node:fs/promises';
 import { DEFAULT_DATA_DIR } from '../config.js';
 import { ErrorCode, MusterError } from '../core/errors.js';
 import type { Store } from '../ports.js';
-import type { CliIo } from './cli-io.js';
+import type { CliIo, StoreAccess } from './cli-io.js';
 
-export async function withStore<T>(io: CliIo, use: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  io: CliIo,
+  access: StoreAccess,
+  use: (store: Store) => Promise<T>,
+): Promise<T> {
   const dataDir = io.env.MUSTER_DATA_DIR || DEFAULT_DATA_DIR;
   const found = await stat(dataDir).catch(() => undefined);
   if (!found?.isDirectory()) {
@@ -18,7 +23,7 @@ export async function withStore<T>(io: CliIo, use: (store: Store) => Promise<T>)
       `There is no data directory at ${dataDir}. Set MUSTER_DATA_DIR to the directory the bot stores incidents in.`,
     );
   }
-  const store = await io.openStore(dataDir);
+  const store = await io.openStore(dataDir, access);
   try {
     return await use(store);
   } finally {

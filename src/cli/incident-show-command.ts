@@ -42,7 +42,7 @@ export const incidentShowCommand: CliCommand = {
     if (!Number.isInteger(events) || events < 0)
       throw new CliUsageError(`--events: "${values.events}" is not a whole number`);
     const protocol = await protocolFor(values.protocol, io);
-    const overview = await withStore(io, (store) =>
+    const overview = await withStore(io, { readOnly: true }, (store) =>
       getIncidentOverview({ store, clock: io.clock, protocol }, reference, { events }),
     );
     io.stdout(`${render(overview, protocol.calendar.zone)}\n`);

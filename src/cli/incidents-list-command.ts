@@ -38,7 +38,7 @@ export const incidentsListCommand: CliCommand = {
     const status = parseStatuses(values.status);
     const protocol = await protocolFor(values.protocol, io);
     const zone = protocol.calendar.zone;
-    const listings = await withStore(io, (store) =>
+    const listings = await withStore(io, { readOnly: true }, (store) =>
       listIncidents({ store, clock: io.clock, protocol }, status ? { status } : {}),
     );
     if (listings.length === 0) {

@@ -13,6 +13,8 @@ export const ErrorCode = {
   InvalidDirectory: 'invalid_directory',
   InvalidConfig: 'invalid_config',
   StoreLocked: 'store_locked',
+  /** A write to a store opened read-only (the CLI's view of a directory the bot may be using). */
+  ReadOnly: 'read_only',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,17 +7,22 @@ import { acknowledgeNotification } from '../../src/app/acknowledge-notification.
 import { closeIncident } from '../../src/app/close-incident.js';
 import { openIncident } from '../../src/app/open-incident.js';
 import { recordMeeting } from '../../src/app/record-meeting.js';
+import type { StoreAccess } from '../../src/cli/cli-io.js';
 import { COORDINATOR, SIO, testDeps, validForm } from '../app/harness.js';
-import { cli, lines } from './cli-harness.js';
+import { cli, lines, spawnCommand } from './cli-harness.js';
 
 let dataDir: string;
-const openStore = (dir: string) => openLowdbStore(dir, { durable: false, onWarning: () => {} });
+/** What the bot does: takes the data directory for writing, holding its lock until closed. */
+const openWriter = (dir: string) => openLowdbStore(dir, { durable: false, onWarning: () => {} });
+/** What `processIo` does, so these commands run against the real store the way `muster` opens it. */
+const openStore = (dir: string, access: StoreAccess) =>
+  openLowdbStore(dir, { durable: false, onWarning: () => {}, readOnly: access.readOnly });
 const run = (argv: string[], now = '2027-09-01T12:00:00+01:00') =>
   cli(argv, { env: { MUSTER_DATA_DIR: dataDir }, now, openStore });
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'muster-cli-data-'));
-  const store = await openStore(dataDir);
+  const store = await openWriter(dataDir);
   const deps = testDeps(store);
   await openIncident(deps, validForm());
   await openIncident(deps, validForm({ area: 'kettering', knockOnAreas: [], category: 'incident-of-note' }));
@@ -105,6 +110,58 @@ describe('muster incidents list', () => {
     expect(lines(result.stderr)).toHaveLength(1);
     expect(result.stderr).toContain('There is no data directory at');
   });
+
+  it('refuses a directory that holds no Muster data and creates nothing in it', async () => {
+    const elsewhere = join(dataDir, 'not-a-data-dir');
+    await mkdir(elsewhere);
+    const result = await cli(['incidents', 'list'], { env: { MUSTER_DATA_DIR: elsewhere }, openStore });
+
+    expect(result.code).toBe(2);
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toContain('There is no Muster data in');
+    expect(result.stderr).toContain('MUSTER_DATA_DIR');
+    expect(await readdir(elsewhere)).toEqual([]);
+    await rm(elsewhere, { recursive: true });
+  });
+
+  it('lists the incidents while the bot holds the data directory', async () => {
+    const bot = await openWriter(dataDir);
+    try {
+      const result = await run(['incidents', 'list']);
+
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(lines(result.stdout).slice(1)).toHaveLength(3);
+      expect((await bot.listIncidents()).map((s) => s.id).sort()).toEqual([
+        'SV-2027-0001',
+        'SV-2027-0002',
+        'SV-2027-0003',
+      ]);
+    } finally {
+      await bot.close();
+    }
+  });
+
+  it('lists the incidents as a separate process while this one holds the data directory', async () => {
+    const bot = await openWriter(dataDir);
+    try {
+      const result = await spawnCommand(process.execPath, ['bin/muster.mjs', 'incidents', 'list'], {
+        MUSTER_DATA_DIR: dataDir,
+      });
+
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const [header, ...rows] = lines(result.stdout);
+      expect(header).toMatch(/^REFERENCE\s+AREA/);
+      expect(rows.map((row) => row.slice(0, 12)).sort()).toEqual([
+        'SV-2027-0001',
+        'SV-2027-0002',
+        'SV-2027-0003',
+      ]);
+    } finally {
+      await bot.close();
+    }
+  });
 });
 
 describe('muster incident show', () => {
@@ -122,6 +179,19 @@ describe('muster incident show', () => {
     expect(out).toMatch(/nhft\s+1\s+Sat 28 Aug 2027 09:00 BST by Nia NHFT/);
     expect(out).toMatch(/police\s+1\+2\s+not yet/);
     expect(out).toMatch(/meeting\.held\s+Initial meeting held/);
+  });
+
+  it('shows an incident while the bot holds the data directory', async () => {
+    const bot = await openWriter(dataDir);
+    try {
+      const result = await run(['incident', 'show', 'SV-2027-0002']);
+
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Area\s+kettering/);
+    } finally {
+      await bot.close();
+    }
   });
 
   it('refuses an unknown reference in one line, exit 2', async () => {

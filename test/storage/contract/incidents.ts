@@ -12,7 +12,7 @@ export function describeIncidentContract(c: ContractContext): void {
     it('returns an incident exactly as it was created', async () => {
       const incident = makeIncident({
         knockOnAreas: ['southtown'],
-        spaces: { slack: { channelId: 'C1' } },
+        spaces: { slack: { spaceId: 'C1', spaceName: 'sv-2027-9001-northtown' } },
       });
       await c.store.createIncident(incident);
       expect(await c.store.getIncident(incident.id)).toEqual(incident);

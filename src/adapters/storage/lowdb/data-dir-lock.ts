@@ -3,6 +3,8 @@
  * and renaming the same incident files would each lose the other's updates,
  * so the first to open writes `muster.lock` (its pid and host) and the second
  * is refused. A lock left by a process that has since died is taken over.
+ * A read-only open (`read-only-store.ts`) takes no lock: it writes nothing,
+ * so it cannot lose anyone's updates, and it must work while the bot runs.
  */
 
 import { link, readFile, rm, writeFile } from 'node:fs/promises';

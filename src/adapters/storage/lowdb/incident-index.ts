@@ -11,7 +11,7 @@
  *  - "pending" marks written before an incident file changes, so a crash
  *    between the file and its index record is repaired at the next open.
  */
-import type { IncidentSummary } from '../../../core/incident/incident.js';
+import type { IncidentStatus, IncidentSummary } from '../../../core/incident/incident.js';
 import { formatReference, parseReference } from '../../../core/incident/reference.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { dropTornTail, JsonlAppender, readJsonl } from './jsonl-file.js';
@@ -39,22 +39,40 @@ export class IncidentIndex {
     private readonly durable: boolean,
   ) {}
 
+  /** For the store that owns the directory: cuts a torn last line off and keeps the file open for appends. */
   static async load(path: string, durable: boolean, warn: (message: string) => void): Promise<IncidentIndex> {
     const index = new IncidentIndex(path, durable);
-    const contents = await readJsonl(path);
-    if (contents.badLines.length > 0) {
-      warn(
-        `Skipped unreadable lines ${contents.badLines.join(', ')} of ${path}; incident files are checked instead.`,
-      );
-    }
-    await dropTornTail(path, contents.tornBytes);
-    index.lineCount = contents.lineCount;
-    for (const record of contents.records) {
-      if (!index.apply(record)) warn(`Skipped an index record of unknown shape in ${path}.`);
-    }
-    for (const { summary } of index.entries.values()) index.noteReference(summary.reference);
+    await dropTornTail(path, await index.readFile(warn));
     index.appender = await JsonlAppender.open(path, durable);
     return index;
+  }
+
+  /**
+   * For a read-only store: the file is only read, never repaired or opened for
+   * appending, because the process that owns the directory may be appending to
+   * it right now (its half-written last line is simply not read). Every write
+   * through this index is refused.
+   */
+  static async snapshot(path: string, warn: (message: string) => void): Promise<IncidentIndex> {
+    const index = new IncidentIndex(path, false);
+    await index.readFile(warn);
+    return index;
+  }
+
+  /** Returns the length of the torn last line, which was not applied. */
+  private async readFile(warn: (message: string) => void): Promise<number> {
+    const contents = await readJsonl(this.path);
+    if (contents.badLines.length > 0) {
+      warn(
+        `Skipped unreadable lines ${contents.badLines.join(', ')} of ${this.path}; incident files are checked instead.`,
+      );
+    }
+    this.lineCount = contents.lineCount;
+    for (const record of contents.records) {
+      if (!this.apply(record)) warn(`Skipped an index record of unknown shape in ${this.path}.`);
+    }
+    for (const { summary } of this.entries.values()) this.noteReference(summary.reference);
+    return contents.tornBytes;
   }
 
   private apply(record: unknown): boolean {
@@ -92,8 +110,13 @@ export class IncidentIndex {
     return this.entries.get(id);
   }
 
-  summaries(): IncidentSummary[] {
-    return [...this.entries.values()].map((entry) => ({ ...entry.summary }));
+  /** `Store.listIncidents`: newest first, copies so a caller cannot change the index. */
+  list(filter: { status?: readonly IncidentStatus[] } = {}): IncidentSummary[] {
+    const wanted = filter.status ? new Set(filter.status) : undefined;
+    return [...this.entries.values()]
+      .filter((entry) => !wanted || wanted.has(entry.summary.status))
+      .map((entry) => ({ ...entry.summary }))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
   }
 
   /** Ids with a reminder claimable at `nowMs`, earliest first. */

@@ -24,7 +24,8 @@ import { type IncidentDoc, IncidentFiles } from './incident-file.js';
 import { IncidentIndex, type IndexEntry } from './incident-index.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { DataDirLayout, isSafeId } from './layout.js';
-import { entryOf, recoverIndex, sweepRootTempFiles } from './recover-index.js';
+import { openLowdbStoreReadOnly } from './read-only-store.js';
+import { entryOf, recoverIndex, sweepTempFiles } from './recover-index.js';
 import { claimDue, markSent, nextDueAt, release, syncPlanned } from './reminder-rows.js';
 
 export interface LowdbStoreOptions {
@@ -34,9 +35,12 @@ export interface LowdbStoreOptions {
   onWarning?: (message: string) => void;
   /** Superseded index lines tolerated before the index is compacted at open (default 1,000, or one per incident if more). */
   compactIndexAfter?: number;
+  /** Take no lock and write nothing, so it can run beside the bot; writes are refused (see `read-only-store.ts`). */
+  readOnly?: boolean;
 }
 
 export async function openLowdbStore(dir: string, options: LowdbStoreOptions = {}): Promise<Store> {
+  if (options.readOnly) return openLowdbStoreReadOnly(dir, options);
   const durable = options.durable ?? true;
   const warn = options.onWarning ?? ((message: string) => console.warn(message));
   const layout = new DataDirLayout(resolve(dir));
@@ -46,7 +50,7 @@ export async function openLowdbStore(dir: string, options: LowdbStoreOptions = {
   let index: IncidentIndex | undefined;
   try {
     const files = new IncidentFiles(layout, durable);
-    await sweepRootTempFiles(layout.dir, [layout.indexFile, layout.idempotencyFile]);
+    await sweepTempFiles(layout);
     index = await IncidentIndex.load(layout.indexFile, durable, warn);
     const repaired = await recoverIndex(index, files, layout.incidentsDir, warn);
     const tolerated = Math.max(options.compactIndexAfter ?? 1000, index.ids().length);
@@ -120,13 +124,7 @@ class LowdbStore implements Store {
   }
 
   listIncidents(filter: { status?: IncidentStatus[] } = {}): Promise<IncidentSummary[]> {
-    return this.guard(async () => {
-      const wanted = filter.status ? new Set(filter.status) : undefined;
-      return this.parts.index
-        .summaries()
-        .filter((summary) => !wanted || wanted.has(summary.status))
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
-    });
+    return this.guard(async () => this.parts.index.list(filter));
   }
 
   updateIncident(id: string, change: (current: Incident) => IncidentChange): Promise<Incident> {

@@ -2,7 +2,9 @@
  * Brings the index back in line with the incident files at open. Cheap: one
  * directory listing, plus reading only the files the index is unsure about
  * (a pending mark without its record, or a file the index never heard of),
- * which exist only after a crash. Leftover temp files are swept here too.
+ * which exist only after a crash. The repair is made in memory only, so a
+ * read-only store runs the same recovery without writing; the owning store
+ * persists it by compacting the index, and sweeps leftover temp files first.
  */
 import { readdir, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -11,7 +13,7 @@ import { summarise } from '../../../core/incident/incident.js';
 import { isTempFile } from './atomic-file.js';
 import type { IncidentDoc, IncidentFiles } from './incident-file.js';
 import type { IncidentIndex, IndexEntry } from './incident-index.js';
-import { isSafeId } from './layout.js';
+import { type DataDirLayout, isSafeId } from './layout.js';
 import { nextDueAt } from './reminder-rows.js';
 
 export function entryOf(doc: IncidentDoc): IndexEntry {
@@ -20,12 +22,20 @@ export function entryOf(doc: IncidentDoc): IndexEntry {
   return next === undefined ? { summary } : { summary, nextDueAt: next };
 }
 
-/** Removes what an interrupted index compaction left in the data directory itself. */
-export async function sweepRootTempFiles(dir: string, files: readonly string[]): Promise<void> {
-  const prefixes = files.map((file) => `.${basename(file)}.`);
-  for (const name of await readdir(dir)) {
+/**
+ * Removes what interrupted writes left behind: temp files of the index and
+ * idempotency log in the data directory itself, and of incident files (a
+ * write that never reached its rename, so the real file still holds the
+ * previous state). Only for the store that holds the lock.
+ */
+export async function sweepTempFiles(layout: DataDirLayout): Promise<void> {
+  const prefixes = [layout.indexFile, layout.idempotencyFile].map((file) => `.${basename(file)}.`);
+  for (const name of await readdir(layout.dir)) {
     if (isTempFile(name) && prefixes.some((prefix) => name.startsWith(prefix)))
-      await rm(join(dir, name), { force: true });
+      await rm(join(layout.dir, name), { force: true });
+  }
+  for (const name of await readdir(layout.incidentsDir)) {
+    if (isTempFile(name)) await rm(join(layout.incidentsDir, name), { force: true });
   }
 }
 
@@ -38,10 +48,8 @@ export async function recoverIndex(
 ): Promise<boolean> {
   const onDisk = new Set<string>();
   for (const name of await readdir(incidentsDir)) {
-    if (isTempFile(name)) {
-      // A write that never reached its rename; the real file still holds the previous state.
-      await rm(join(incidentsDir, name), { force: true });
-    } else if (name.endsWith('.json') && isSafeId(name.slice(0, -'.json'.length))) {
+    // Temp files start with a dot, which no safe id does, so a write in flight is never mistaken for an incident.
+    if (!isTempFile(name) && name.endsWith('.json') && isSafeId(name.slice(0, -'.json'.length))) {
       onDisk.add(name.slice(0, -'.json'.length));
     }
   }
