@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       store,
       clock: systemClock,
       protocol,
+      directory,
       platforms,
       owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       leaseMs: REMINDER_LEASE_MS,

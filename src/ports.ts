@@ -4,7 +4,9 @@
  * clock and the directory file. Use cases take these as arguments, never import
  * an adapter.
  */
-import type { Directory } from './core/directory/directory-schema.js';
+import type { IncidentCard, NoticeCard, ReminderCard } from './app/cards/card-model.js';
+import type { Actor } from './core/actor.js';
+import type { Contact, Directory } from './core/directory/directory-schema.js';
 import type { IncidentEvent, NewIncidentEvent } from './core/events/incident-event.js';
 import type { Incident, IncidentStatus, IncidentSummary } from './core/incident/incident.js';
 import type { MilestoneStatus } from './core/protocol/timeline.js';
@@ -89,19 +91,68 @@ export interface DirectorySource {
   save(directory: Directory): Promise<void>;
 }
 
-/** A reminder that is due, with what a platform needs to render it. */
+/** People to reach on a platform: directory contacts (found by platform id or email) and actors already known by id. */
+export interface Recipients {
+  contacts: Contact[];
+  actors: Actor[];
+}
+
+/** A reminder that is due, with what a platform needs to render and route it. */
 export interface ReminderDelivery {
   incident: Incident;
   reminder: Reminder;
   milestone: MilestoneStatus;
+  card: ReminderCard;
+  /** Who the reminder is for (its owners), to reach directly as well as in the incident's space. */
+  recipients: Recipients;
+  /** Escalations also go to the partnership's coordination channel. */
+  toCoordination: boolean;
+}
+
+/** The incident's own private place on a platform (a Slack channel, a Teams channel or chat). */
+export interface IncidentSpace {
+  id: string;
+  name: string;
+  url?: string;
+}
+
+export type NoticeTarget =
+  | { kind: 'space'; space: IncidentSpace }
+  | { kind: 'coordination' }
+  | { kind: 'direct'; recipients: Recipients };
+
+export interface ResolvedRecipients {
+  /** Platform user ids found, without duplicates. */
+  userIds: string[];
+  /** Contacts the platform could not find; the coordinator is told. */
+  missing: Contact[];
 }
 
 /**
- * A chat platform as the use cases see it. The foundation needs only reminder
- * delivery; the Slack, Teams and console adapters add to it through their issues.
- * A method resolves once the platform accepted the message and rejects otherwise.
+ * A chat platform as the use cases see it. Every method resolves once the
+ * platform accepted the request and rejects otherwise (after the platform's
+ * own retries), so a use case records only what really happened.
  */
 export interface ChatPlatform {
   readonly name: string;
+
+  /** Creates the incident's private space, or finds the one an earlier attempt created (idempotent by name). */
+  ensureIncidentSpace(incident: Incident): Promise<IncidentSpace>;
+
+  /** Finds people on the platform (by stored id, else by email, cached). */
+  resolveRecipients(recipients: Recipients): Promise<ResolvedRecipients>;
+
+  /** Adds people to the space, in one request where the platform allows; people already in it are fine. */
+  addToSpace(space: IncidentSpace, userIds: string[]): Promise<void>;
+
+  /** Posts the incident card in its space and pins it; returns the reference to update it by. */
+  postIncidentCard(space: IncidentSpace, card: IncidentCard): Promise<string>;
+
+  /** Replaces the pinned incident card in place. */
+  updateIncidentCard(space: IncidentSpace, cardRef: string, card: IncidentCard): Promise<void>;
+
+  /** A short notice to the space, the coordination channel or people directly. */
+  sendNotice(target: NoticeTarget, notice: NoticeCard): Promise<void>;
+
   deliverReminder(delivery: ReminderDelivery): Promise<void>;
 }

@@ -16,6 +16,7 @@ export function timelineFacts(incident: Incident): TimelineFacts {
     ...(incident.notifiedAt ? { notifiedAt: incident.notifiedAt } : {}),
     meetings: incident.meetings.filter((m) => m.status !== 'cancelled'),
     completions: incident.completions,
+    snoozes: incident.snoozes ?? [],
   };
 }
 

@@ -53,7 +53,7 @@ const CATEGORY_LABELS: Record<IncidentCategory, string> = {
 
 export async function openIncident(deps: DirectoryDeps, input: OpenIncidentInput): Promise<OpenedIncident> {
   const now = nowIn(deps.clock, deps.protocol);
-  const form = validate(deps.directory, now, input);
+  const form = validateOpenIncidentInput(deps.directory, now, input);
   const area = deps.directory.areas.find((a) => a.id === form.area)!;
   const occurred = DateTime.fromISO(form.occurredAt).setZone(deps.protocol.calendar.zone);
   const reference = await deps.store.allocateReference(occurred.year);
@@ -99,7 +99,8 @@ export async function openIncident(deps: DirectoryDeps, input: OpenIncidentInput
   return { incident: created, reminders };
 }
 
-function validate(directory: Directory, now: DateTime, input: OpenIncidentInput) {
+/** Checks the form against the clock and the directory; throws `invalid_input` naming every bad field. */
+export function validateOpenIncidentInput(directory: Directory, now: DateTime, input: OpenIncidentInput) {
   const parsed = openIncidentInputSchema.safeParse(input);
   const problems: ProblemDetail[] = parsed.success
     ? []

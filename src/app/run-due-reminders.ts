@@ -7,14 +7,19 @@
  */
 import type { DateTime } from 'luxon';
 import { SYSTEM_ACTOR } from '../core/actor.js';
+import type { Directory } from '../core/directory/directory-schema.js';
 import { ErrorCode, MusterError } from '../core/errors.js';
 import type { Incident } from '../core/incident/incident.js';
 import type { MilestoneStatus } from '../core/protocol/timeline.js';
 import type { Reminder } from '../core/reminders/reminder.js';
+import { buildReminderCard } from './cards/reminder-card.js';
 import type { PlatformDeps } from './deps.js';
 import { incidentTimeline, nowIn } from './incident-timeline.js';
+import { recipientsFor } from './recipients.js';
 
 export interface RunDueRemindersDeps extends PlatformDeps {
+  /** Resolves the roles a reminder notifies (coordinators, List 1…) to people. */
+  directory: Directory;
   /** This scheduler instance; only it may complete what it claimed. */
   owner: string;
   leaseMs: number;
@@ -92,7 +97,14 @@ async function fire(
     reason = skipReason(reminder, incident, milestone);
     if (!reason) {
       for (const platform of deps.platforms) {
-        await platform.deliverReminder({ incident: incident!, reminder, milestone: milestone! });
+        await platform.deliverReminder({
+          incident: incident!,
+          reminder,
+          milestone: milestone!,
+          card: buildReminderCard(incident!, reminder, milestone!, now),
+          recipients: recipientsFor(reminder.notify, incident!, deps.directory),
+          toCoordination: reminder.kind === 'escalation',
+        });
       }
     }
   } catch (error) {

@@ -29,6 +29,7 @@ describe.each(STORES)('runDueReminders ($name)', (factory) => {
       store,
       clock,
       protocol: base.protocol,
+      directory: base.directory,
       platforms: [platform],
       owner: 'tick-a',
       leaseMs: 60_000,

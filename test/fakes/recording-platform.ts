@@ -1,13 +1,31 @@
 /**
- * A `ChatPlatform` that records each reminder it is given, and can be told to
- * fail the next deliveries (an API outage) or to hold a delivery open until
- * the test lets it finish.
+ * A `ChatPlatform` that keeps what it was asked to do in memory: spaces,
+ * members, cards (and their updates), notices and reminders. It can be told to
+ * fail the next calls of a method (an API outage) or to hold a reminder
+ * delivery open until the test lets it finish. People are "found" when their
+ * contact has a slackId or their email is in `knownEmails`.
  */
-import type { ChatPlatform, ReminderDelivery } from '../../src/ports.js';
+import type { IncidentCard, NoticeCard } from '../../src/app/cards/card-model.js';
+import type { Incident } from '../../src/core/incident/incident.js';
+import type {
+  ChatPlatform,
+  IncidentSpace,
+  NoticeTarget,
+  Recipients,
+  ReminderDelivery,
+  ResolvedRecipients,
+} from '../../src/ports.js';
+
+type Method = Exclude<keyof ChatPlatform, 'name'>;
 
 export class RecordingPlatform implements ChatPlatform {
   readonly deliveries: ReminderDelivery[] = [];
-  private failuresLeft = 0;
+  readonly spaces = new Map<string, IncidentSpace & { members: Set<string> }>();
+  readonly cards = new Map<string, IncidentCard>();
+  readonly notices: { target: NoticeTarget; notice: NoticeCard }[] = [];
+  readonly calls: Method[] = [];
+  knownEmails = new Set<string>();
+  private readonly failures = new Map<Method, number>();
   private gate: Promise<void> | undefined;
   private openGate: (() => void) | undefined;
   private onStart: (() => void) | undefined;
@@ -15,8 +33,8 @@ export class RecordingPlatform implements ChatPlatform {
   constructor(readonly name = 'recording') {}
 
   /** The next `count` deliveries reject, as a platform API error would. */
-  failNext(count = 1): void {
-    this.failuresLeft = count;
+  failNext(count = 1, method: Method = 'deliverReminder'): void {
+    this.failures.set(method, count);
   }
 
   /** Deliveries wait until `release()` is called. */
@@ -42,14 +60,65 @@ export class RecordingPlatform implements ChatPlatform {
     return this.deliveries.map((d) => `${d.incident.reference} ${d.reminder.key}`);
   }
 
+  private enter(method: Method): void {
+    this.calls.push(method);
+    const left = this.failures.get(method) ?? 0;
+    if (left > 0) {
+      this.failures.set(method, left - 1);
+      throw new Error(`${this.name} API unavailable`);
+    }
+  }
+
+  async ensureIncidentSpace(incident: Incident): Promise<IncidentSpace> {
+    this.enter('ensureIncidentSpace');
+    const name = incident.reference.toLowerCase();
+    const existing = [...this.spaces.values()].find((s) => s.name === name);
+    if (existing) return { id: existing.id, name };
+    const space = { id: `S${this.spaces.size + 1}`, name, members: new Set<string>() };
+    this.spaces.set(space.id, space);
+    return { id: space.id, name };
+  }
+
+  async resolveRecipients({ contacts, actors }: Recipients): Promise<ResolvedRecipients> {
+    this.enter('resolveRecipients');
+    const userIds = new Set(actors.map((a) => a.id));
+    const missing = [];
+    for (const contact of contacts) {
+      if (contact.slackId) userIds.add(contact.slackId);
+      else if (this.knownEmails.has(contact.email)) userIds.add(`user:${contact.id}`);
+      else missing.push(contact);
+    }
+    return { userIds: [...userIds], missing };
+  }
+
+  async addToSpace(space: IncidentSpace, userIds: string[]): Promise<void> {
+    this.enter('addToSpace');
+    for (const id of userIds) this.spaces.get(space.id)?.members.add(id);
+  }
+
+  async postIncidentCard(space: IncidentSpace, card: IncidentCard): Promise<string> {
+    this.enter('postIncidentCard');
+    const ref = `${space.id}/card-${this.cards.size + 1}`;
+    this.cards.set(ref, card);
+    return ref;
+  }
+
+  async updateIncidentCard(_space: IncidentSpace, cardRef: string, card: IncidentCard): Promise<void> {
+    this.enter('updateIncidentCard');
+    if (!this.cards.has(cardRef)) throw new Error(`no card ${cardRef}`);
+    this.cards.set(cardRef, card);
+  }
+
+  async sendNotice(target: NoticeTarget, notice: NoticeCard): Promise<void> {
+    this.enter('sendNotice');
+    this.notices.push({ target, notice });
+  }
+
   async deliverReminder(delivery: ReminderDelivery): Promise<void> {
     this.onStart?.();
     this.onStart = undefined;
     if (this.gate) await this.gate;
-    if (this.failuresLeft > 0) {
-      this.failuresLeft -= 1;
-      throw new Error(`${this.name} API unavailable`);
-    }
+    this.enter('deliverReminder');
     this.deliveries.push(delivery);
   }
 }

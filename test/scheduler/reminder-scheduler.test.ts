@@ -24,6 +24,7 @@ describe('startReminderScheduler', () => {
       store,
       clock: new FixedClock('2027-08-31T15:00:00+01:00'),
       protocol: testDeps(store).protocol,
+      directory: testDeps(store).directory,
       platforms: [platform],
       owner: 'test',
       leaseMs: 60_000,

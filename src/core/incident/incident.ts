@@ -79,13 +79,49 @@ export interface Incident {
   completions: Record<string, MilestoneCompletion>;
   notifications: Notification[];
   acknowledgements: Acknowledgement[];
-  /** Per-platform space: `{ slack: { channelId, cardTs } }`, `{ teams: { conversationId } }`. */
-  spaces: Record<string, Record<string, string>>;
+  /** Per platform (`slack`, `teams`, `console`): the incident's space and how far announcing it got. */
+  spaces: Record<string, SpaceState>;
+  /** Reminders pushed to a later time by someone pressing Snooze. */
+  snoozes?: Snooze[];
   createdBy: Actor;
   createdAt: string;
   updatedAt: string;
   /** Bumped by the store on every update; lets adapters detect lost updates. */
   version: number;
+}
+
+/**
+ * Announcing an incident on one platform is several steps (create the private
+ * space, add people, post and pin the card, tell List 1, the coordination
+ * channel and knock-on areas). Each records when it succeeded, so a retry
+ * after a failure or a crash resumes where it stopped and never repeats a step.
+ */
+export interface SpaceState {
+  /** Slack channel id, Teams conversation id, console channel id. */
+  spaceId?: string;
+  spaceName?: string;
+  url?: string;
+  membersAddedAt?: string;
+  /** Contacts the platform could not find (by id or email); the coordinator is told. */
+  missingContactIds?: string[];
+  cardRef?: string;
+  cardPostedAt?: string;
+  directNoticesAt?: string;
+  coordinationNoticeAt?: string;
+  knockOnNoticeAt?: string;
+  completedAt?: string;
+  attempts?: number;
+  lastError?: string;
+  lastErrorAt?: string;
+}
+
+export interface Snooze {
+  /** The reminder that was snoozed, e.g. `initial-meeting:before-24h`. */
+  key: string;
+  milestoneId: string;
+  until: string;
+  by: Actor;
+  at: string;
 }
 
 /** The fields a store's index keeps for listing without reading every incident. */

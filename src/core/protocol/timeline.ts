@@ -25,6 +25,7 @@ export interface TimelineFacts {
   notifiedAt?: string;
   meetings: ReadonlyArray<Pick<Meeting, 'kind' | 'at' | 'status'>>;
   completions?: Readonly<Record<string, { at: string }>>;
+  snoozes?: ReadonlyArray<{ milestoneId: string; until: string }>;
 }
 
 export interface MilestoneStatus {
@@ -134,6 +135,17 @@ export function planReminders(protocol: Protocol, facts: TimelineFacts, now: Dat
         notify: [...milestone.reminders.notify],
       });
     }
+    (facts.snoozes ?? [])
+      .filter((snooze) => snooze.milestoneId === milestone.id)
+      .forEach((snooze, i) => {
+        planned.push({
+          key: `${milestone.id}:snooze-${i + 1}`,
+          milestoneId: milestone.id,
+          kind: 'snooze',
+          fireAt: instant(snooze.until, calendar).toUTC().toISO()!,
+          notify: [...milestone.reminders.notify],
+        });
+      });
     if (milestone.escalation) {
       planned.push({
         key: `${milestone.id}:escalate`,

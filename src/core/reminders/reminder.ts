@@ -4,7 +4,8 @@
  * store keeps them and hands due ones out under a lease; the use case checks at
  * fire time that the milestone still needs the nudge.
  */
-export type ReminderKind = 'before' | 'at' | 'after' | 'escalation';
+/** `snooze`: a reminder someone pushed to the next working day; it fires once more then. */
+export type ReminderKind = 'before' | 'at' | 'after' | 'escalation' | 'snooze';
 
 /** A reminder as the protocol plans it for one incident. */
 export interface PlannedReminder {

@@ -17,6 +17,7 @@ describe('LogPlatform', () => {
       store,
       clock: new FixedClock('2027-08-31T15:00:00+01:00'),
       protocol: testDeps(store).protocol,
+      directory: testDeps(store).directory,
       platforms: [new LogPlatform(logger)],
       owner: 'test',
       leaseMs: 60_000,

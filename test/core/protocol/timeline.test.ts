@@ -225,3 +225,22 @@ describe('planReminders', () => {
     expect(minutes?.fireAt).toBe('2027-09-06T16:00:00.000Z');
   });
 });
+
+describe('planReminders — snoozes', () => {
+  it('plans one more reminder per snooze of an open milestone, and none once it is met', () => {
+    const snoozed: TimelineFacts = {
+      ...incident,
+      snoozes: [
+        { milestoneId: 'initial-meeting', until: '2027-08-31T08:00:00.000Z' },
+        { milestoneId: 'initial-meeting', until: '2027-09-01T08:00:00.000Z' },
+      ],
+    };
+    const planned = planReminders(defaultProtocol, snoozed, at('2027-08-30T12:00:00+01:00'));
+    expect(planned.filter((r) => r.kind === 'snooze').map((r) => [r.key, r.fireAt])).toEqual([
+      ['initial-meeting:snooze-1', '2027-08-31T08:00:00.000Z'],
+      ['initial-meeting:snooze-2', '2027-09-01T08:00:00.000Z'],
+    ]);
+    const met = { ...snoozed, meetings: [{ kind: 'initial' as const, at: '2027-08-31T09:00:00.000Z', status: 'held' as const }] };
+    expect(planReminders(defaultProtocol, met, at('2027-08-31T12:00:00+01:00')).some((r) => r.kind === 'snooze')).toBe(false);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * Who may change an incident from chat: members of its private space and the
+ * partnership's CSP coordinators (DESIGN.md). Platforms say whether the person
+ * is a member; the directory says who coordinates. Anyone else is refused
+ * with an explanation and nothing changes.
+ */
+import type { Directory } from '../core/directory/directory-schema.js';
+import type { Incident } from '../core/incident/incident.js';
+
+export interface Requester {
+  /** Directory contact, when the platform could match the person (by stored id or email). */
+  contactId?: string;
+  email?: string;
+  /** Whether the person is in the incident's space on their platform. */
+  isSpaceMember: boolean;
+}
+
+/** A coordinator of any area: coordinators cover for each other across the partnership. */
+export function isCoordinator(directory: Directory, who: { contactId?: string; email?: string }): boolean {
+  const email = who.email?.toLowerCase();
+  const contactId =
+    who.contactId ??
+    directory.contacts.find((c) => email !== undefined && c.email.toLowerCase() === email)?.id;
+  return contactId !== undefined && directory.areas.some((a) => a.coordinators.includes(contactId));
+}
+
+export type AccessDecision = { allowed: true } | { allowed: false; reason: string };
+
+export function canActOnIncident(directory: Directory, incident: Incident, who: Requester): AccessDecision {
+  if (who.isSpaceMember || isCoordinator(directory, who)) return { allowed: true };
+  return {
+    allowed: false,
+    reason: `Only members of ${incident.reference}'s channel and CSP coordinators can do this, so nothing was changed. Ask the coordinator to add you to the channel.`,
+  };
+}
