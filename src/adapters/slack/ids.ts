@@ -1,0 +1,19 @@
+/**
+ * Every Slack identifier Muster answers to: button action ids, modal callback
+ * ids and the slash command. Handlers, renderers and the manifest use these
+ * constants so a renamed id cannot leave a button that nothing handles.
+ */
+export const ACTIONS = {
+  acknowledge: 'muster_acknowledge',
+  recordMeeting: 'muster_record_meeting',
+  markDone: 'muster_mark_done',
+  snooze: 'muster_snooze',
+  openIncident: 'muster_open_incident',
+} as const;
+
+export const CALLBACKS = {
+  newIncident: 'muster_new_incident',
+  recordMeeting: 'muster_record_meeting_form',
+} as const;
+
+export const COMMAND = '/incident';
