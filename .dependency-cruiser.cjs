@@ -33,7 +33,8 @@ module.exports = {
       name: 'app-not-on-adapters',
       comment: 'Use cases take ports; they never import an adapter.',
       severity: 'error',
-      from: { path: '^src/app' },
+      // `src/app/`, not `src/app-runtime.ts`: the runtime is where adapters are wired, like main.ts.
+      from: { path: '^src/app/' },
       to: { path: '^src/adapters' },
     },
     {

@@ -3,8 +3,12 @@
  * returning `BenchRow[]` and add a line to `BENCHES`.
  */
 import { type Bench, runBenches } from './bench-kit.js';
+import { runSlackBench } from './slack-bench.js';
 import { runStoreBench } from './store-bench.js';
 
-const BENCHES: Bench[] = [{ name: 'store (lowdb)', run: runStoreBench }];
+const BENCHES: Bench[] = [
+  { name: 'store (lowdb)', run: runStoreBench },
+  { name: 'slack', run: runSlackBench },
+];
 
 await runBenches(BENCHES);

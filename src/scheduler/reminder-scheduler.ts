@@ -18,6 +18,12 @@ export interface ReminderSchedulerOptions {
   logger: Logger;
   /** Run once straight away, so reminders that fell due while the process was down go out promptly. */
   runOnStart?: boolean;
+  /**
+   * Work that belongs to the same tick and runs first (finishing incident
+   * announcements a platform failure interrupted, so reminders find their
+   * channel). Its failure is logged and the reminders still run.
+   */
+  beforeReminders?: () => Promise<void>;
 }
 
 export interface ReminderScheduler {
@@ -32,7 +38,16 @@ export function startReminderScheduler(options: ReminderSchedulerOptions): Remin
 
   const ticker: SerialTick = serialTick(
     'reminder run',
-    async () => logOutcome(logger, await runDueReminders(deps)),
+    async () => {
+      if (options.beforeReminders) {
+        try {
+          await options.beforeReminders();
+        } catch (error) {
+          logger.error('work before the reminder run failed; the next tick tries again', { error });
+        }
+      }
+      logOutcome(logger, await runDueReminders(deps));
+    },
     logger,
   );
   const task: ScheduledTask = schedule(cron, () => ticker.tick(), {

@@ -1,0 +1,65 @@
+/**
+ * Telling the person who submitted a form how it went: what was opened, who
+ * could not be found on Slack, or what is still to happen. Ephemeral in the
+ * incident channel when they are in it, else a direct message from the app.
+ */
+import type { webApi } from '@slack/bolt';
+import type { AnnounceResult } from '../../../app/announce-incident.js';
+import type { NoticeCard } from '../../../app/cards/card-model.js';
+import { noticeBlocks } from '../blocks/index.js';
+import type { SlackContext } from '../slack-context.js';
+
+export function submitterNotice(reference: string, result: AnnounceResult | undefined): NoticeCard {
+  const link = result?.space?.url ? { spaceUrl: result.space.url } : {};
+  const missing = (result?.missing ?? []).map(
+    (c) => `Not found on Slack, so not invited: ${c.name} (${c.email})`,
+  );
+  if (result?.completed) {
+    return {
+      kind: 'notice',
+      reference,
+      headline: `${reference} is open${result.space ? ` in #${result.space.name}` : ''}: the agencies have been notified`,
+      lines: missing.length > 0 ? [...missing, 'Ask the CSP coordinator to invite them by hand.'] : [],
+      ...link,
+    };
+  }
+  return {
+    kind: 'notice',
+    reference,
+    headline: `${reference} is saved, but Slack has not finished setting it up`,
+    lines: [
+      `Slack said: ${result?.error ?? 'no answer'}. Muster tries again every minute; nothing needs re-entering.`,
+      ...missing,
+      `/incident status ${reference} shows where it stands.`,
+    ],
+    ...link,
+  };
+}
+
+/**
+ * Sends the notice where the person will see it. A failure is logged, not
+ * thrown: the incident is already safe, and there is nobody left to tell.
+ */
+export async function tellPerson(
+  ctx: SlackContext,
+  client: webApi.WebClient,
+  userId: string,
+  channelId: string | undefined,
+  notice: NoticeCard,
+): Promise<void> {
+  const message = noticeBlocks(notice);
+  if (channelId) {
+    try {
+      await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
+      return;
+    } catch {
+      // Not in the channel (someone else was named reporting officer): a direct message instead.
+    }
+  }
+  try {
+    // A user id as the channel posts in the app's own DM with them (chat:write; no im:write needed).
+    await client.chat.postMessage({ channel: userId, ...message });
+  } catch (error) {
+    ctx.logger.warn('could not tell the person how their request went', { userId, error });
+  }
+}
