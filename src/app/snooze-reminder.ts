@@ -57,7 +57,11 @@ export async function snoozeReminder(deps: ProtocolDeps, input: SnoozeInput): Pr
     by: form.by as Actor,
     at: now.toUTC().toISO()!,
   };
+  let repeated: Snooze | undefined;
   const incident = await deps.store.updateIncident(before.id, (current) => {
+    // A double click (or a retried request) snoozes once.
+    repeated = current.snoozes?.find((s) => s.milestoneId === snooze.milestoneId && s.until === snooze.until);
+    if (repeated) return { incident: current };
     if (current.status === 'closed') {
       throw new MusterError(
         ErrorCode.InvalidTransition,
@@ -77,6 +81,8 @@ export async function snoozeReminder(deps: ProtocolDeps, input: SnoozeInput): Pr
       ],
     };
   });
+  if (repeated)
+    return { incident, snooze: repeated, message: `Already snoozed until ${formatLocal(until)}.` };
   await syncIncidentReminders(deps, incident);
   return { incident, snooze, message: `Snoozed: you will be reminded again ${formatLocal(until)}.` };
 }

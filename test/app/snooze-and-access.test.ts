@@ -117,3 +117,15 @@ describe('lists and the home view', () => {
     expect(card.emptyText).toMatch(/No open incidents involve you/);
   });
 });
+
+describe('snoozeReminder — a double click', () => {
+  it('records one snooze and plans one extra reminder', async () => {
+    const input = { reference: 'SV-2027-0001', milestoneId: 'initial-meeting', by: COORDINATOR };
+    await snoozeReminder(testDeps(store), input);
+    const second = await snoozeReminder(testDeps(store), input);
+    expect(second.message).toBe('Already snoozed until Tue 31 Aug 2027 09:00 BST.');
+    expect((await store.getIncident('SV-2027-0001'))?.snoozes).toHaveLength(1);
+    const snoozes = (await store.listReminders('SV-2027-0001')).filter((r) => r.kind === 'snooze');
+    expect(snoozes.map((r) => r.key)).toEqual(['initial-meeting:snooze-1']);
+  });
+});

@@ -29,6 +29,8 @@ export interface FormDefinition {
   /** Stable id (`new-incident`, `record-meeting`); platforms derive their callback ids from it. */
   id: string;
   title: string;
+  /** For platforms with short dialog titles (Slack: 24 characters); `title` otherwise. */
+  shortTitle?: string;
   submitLabel: string;
   intro?: string;
   fields: FormField[];

@@ -22,6 +22,7 @@ export function newIncidentForm(directory: Directory, now: DateTime, reporterId?
   return {
     id: NEW_INCIDENT_FORM_ID,
     title: 'Report a serious violence incident',
+    shortTitle: 'Report an incident',
     submitLabel: 'Notify the CSP',
     intro:
       'The SIO notifies the local Community Safety Partnership within 12 hours of the incident. ' +

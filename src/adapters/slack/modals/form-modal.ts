@@ -157,7 +157,7 @@ export function formModal(form: FormDefinition, callbackId: string): ModalView {
   return {
     type: 'modal',
     callback_id: callbackId,
-    title: plain(form.title, SLACK_LIMITS.modalTitle),
+    title: plain(form.shortTitle ?? form.title, SLACK_LIMITS.modalTitle),
     submit: plain(form.submitLabel, SLACK_LIMITS.modalButton),
     close: plain('Cancel', SLACK_LIMITS.modalButton),
     private_metadata: privateMetadata,

@@ -69,11 +69,15 @@ describe('formModal', () => {
     expect(block('occurredAt')).toMatchObject({ hint: { text: expect.stringContaining('30 days') } });
   });
 
-  it('keeps the title and buttons within 24 characters, at a word boundary', () => {
-    const view = formModal(newIncidentForm(testDirectory(), NOW), 'cb');
-    expect(view.title.text.length).toBeLessThanOrEqual(SLACK_LIMITS.modalTitle);
-    expect(view.title.text).toBe('Report a serious…');
+  it('uses the short title where the form has one, and keeps titles within 24 characters at a word boundary', () => {
+    const form = newIncidentForm(testDirectory(), NOW);
+    const view = formModal(form, 'cb');
+    expect(view.title.text).toBe('Report an incident');
     expect(view.submit?.text).toBe('Notify the CSP');
+    const { shortTitle: _short, ...long } = form;
+    const fitted = formModal(long, 'cb').title.text;
+    expect(fitted.length).toBeLessThanOrEqual(SLACK_LIMITS.modalTitle);
+    expect(fitted).toBe('Report a serious…');
     expect(fitText('short', 24)).toBe('short');
   });
 
