@@ -7,11 +7,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { SimulatedClock } from './adapters/clock/simulated-clock.js';
 import { systemClock } from './adapters/clock/system-clock.js';
+import { createConsole, type RunningConsole } from './adapters/console/index.js';
 import { loadDirectoryFromPath } from './adapters/directory/directory-file.js';
 import { registerHealthRoute } from './adapters/http/health-route.js';
 import { createHttpServer } from './adapters/http/http-server.js';
-import { LogPlatform } from './adapters/log/log-platform.js';
 import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { resolveProtocol } from './adapters/protocol/protocol-file.js';
 import type { SlackClientSettings } from './adapters/slack/platform/index.js';
@@ -57,7 +58,12 @@ export interface RunningMuster {
 export async function startMuster(options: StartMusterOptions): Promise<RunningMuster> {
   const { config } = options;
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const clock = options.clock ?? systemClock;
+  // The console (no Slack or Teams credentials) runs on simulated time its time control can move;
+  // a real workspace always runs on the real clock.
+  const consoleMode = !config.slack;
+  const clock = consoleMode
+    ? new SimulatedClock(options.clock ?? systemClock)
+    : (options.clock ?? systemClock);
   const protocol = await resolveProtocol(config.protocolPath);
   const directory = await loadDirectoryFromPath(config.directoryPath);
   const store = await openLowdbStore(config.dataDir, { onWarning: (message) => logger.warn(message) });
@@ -82,8 +88,24 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     await store.close();
     throw error;
   }
-  // Without a chat platform, reminders are logged so the scheduler's work stays visible.
-  const platforms: ChatPlatform[] = slack ? [slack.platform] : [new LogPlatform(logger)];
+  let tick: () => Promise<void> = async () => {};
+  let consoleApp: RunningConsole | undefined;
+  if (clock instanceof SimulatedClock) {
+    try {
+      consoleApp = await createConsole({
+        deps,
+        http,
+        logger,
+        clock,
+        dataDir: config.dataDir,
+        tick: () => tick(),
+      });
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  const platforms: ChatPlatform[] = slack ? [slack.platform] : [consoleApp!.platform];
 
   const scheduler = startReminderScheduler({
     cron: config.tickCron,
@@ -96,18 +118,22 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     },
     logger,
     runOnStart: options.runOnStart ?? true,
-    ...(slack ? { beforeReminders: () => resumeSlack(slack!, deps, logger) } : {}),
+    beforeReminders: () => resume(platforms, slack ?? consoleApp, deps, logger),
   });
+  tick = () => scheduler.tickNow();
 
   const stopAll = async () => {
     await scheduler.stop();
+    // The console's event streams would hold the HTTP server's close open.
+    await consoleApp?.close();
     await http.close();
     await slack?.stop();
     await store.close();
   };
   let port: number;
   try {
-    port = (await http.listen(config.port, options.host)).port;
+    // The console has no sign-in: it listens on this machine only unless told otherwise.
+    port = (await http.listen(config.port, options.host ?? (consoleApp ? '127.0.0.1' : undefined))).port;
   } catch (error) {
     await stopAll();
     throw new MusterError(
@@ -129,7 +155,7 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     dataDir: config.dataDir,
     tickCron: config.tickCron,
     platform: !slack
-      ? 'none (reminders are logged; the local console arrives in a later issue)'
+      ? `local console at http://localhost:${port}/ (simulated time)`
       : slack.mode === 'http'
         ? `slack (HTTP, POST ${SLACK_EVENTS_PATH})`
         : 'slack (Socket Mode)',
@@ -150,17 +176,22 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
 }
 
 /**
- * Finishes announcements a Slack failure or a crash interrupted. Waits first
- * for announcements a form submission is running in this process, so the two
- * never post the same incident's card side by side.
+ * Finishes announcements a platform failure or a crash interrupted. Waits
+ * first for announcements a form submission is running in this process, so
+ * the two never post the same incident's card side by side.
  */
-async function resumeSlack(slack: SlackApp, deps: DirectoryDeps, logger: Logger): Promise<void> {
-  await slack.announcementsIdle();
-  const results = await resumeAnnouncements({ ...deps, platforms: [slack.platform] });
+async function resume(
+  platforms: readonly ChatPlatform[],
+  adapter: { announcementsIdle(): Promise<void> } | undefined,
+  deps: DirectoryDeps,
+  logger: Logger,
+): Promise<void> {
+  await adapter?.announcementsIdle();
+  const results = await resumeAnnouncements({ ...deps, platforms });
   for (const result of results) {
-    if (result.completed) logger.info(`${result.incident.reference} announced on Slack after a retry`);
+    if (result.completed) logger.info(`${result.incident.reference} announced after a retry`);
     else
-      logger.warn(`${result.incident.reference} still not announced on Slack; retrying next tick`, {
+      logger.warn(`${result.incident.reference} still not announced; retrying next tick`, {
         error: result.error,
       });
   }

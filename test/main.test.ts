@@ -96,7 +96,7 @@ describe('npm start (src/main.ts)', () => {
       dataDir,
       tickCron: '* * * * *',
     });
-    expect(String(started.platform)).toMatch(/^none/);
+    expect(String(started.platform)).toMatch(/^local console at http:\/\/localhost:\d+\/ \(simulated time\)$/);
     const port = Number(started.port);
     expect(await get(port, '/healthz')).toEqual({ status: 200, body: '{"status":"ok"}' });
     expect((await get(port, '/nowhere')).status).toBe(404);

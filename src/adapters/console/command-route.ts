@@ -1,0 +1,80 @@
+/**
+ * `POST /console/api/command` `{ channelId, text }`: the composer. `/incident`
+ * and its subcommands, in the same grammar as Slack's slash command, answer
+ * the person alone (the form to fill in, or an ephemeral card); any other
+ * text is the person's own chat message in the channel, for everyone in it.
+ */
+import { z } from 'zod';
+import { helpCard, incidentListCard } from '../../app/cards/list-cards.js';
+import { parseIncidentCommand } from '../../app/commands/parse-incident-command.js';
+import { expandCard } from '../cards/card-templates.js';
+import type { HttpServer } from '../http/http-server.js';
+import type { ConsolePerson } from './console-access.js';
+import { type ConsoleContext, replyTo, replyWithError, visibleChannel } from './console-context.js';
+import { formReply, newIncidentFormFor } from './console-forms.js';
+import { guarded, identify, readBody, sendOk } from './console-http.js';
+import type { ConsoleChannel, ConsoleMessage } from './console-model.js';
+import { statusReply } from './status-reply.js';
+
+export const COMMAND_PATH = '/console/api/command';
+const COMMAND = '/incident';
+
+const commandBody = z.object({
+  channelId: z.string().min(1, 'name the channel'),
+  text: z.string().trim().min(1, 'type a message or a command').max(4000, 'keep it under 4000 characters'),
+});
+
+export function registerCommandRoute(http: HttpServer, ctx: ConsoleContext): void {
+  http.route(
+    'POST',
+    COMMAND_PATH,
+    guarded(async (req, res) => {
+      const person = identify(req, ctx.deps.directory);
+      const body = await readBody(req, commandBody);
+      const channel = await visibleChannel(ctx, person, body.channelId);
+      if (!body.text.startsWith('/')) {
+        const author = { name: person.contact.name, contactId: person.contact.id };
+        return sendOk(res, { posted: await ctx.platform.post(channel.id, { text: body.text, author }) });
+      }
+      const [name = '', ...rest] = body.text.split(/\s+/);
+      if (name.toLowerCase() !== COMMAND)
+        return sendOk(res, { reply: await help(ctx, person, channel, name) });
+      const parsed = parseIncidentCommand(rest.join(' '));
+      try {
+        switch (parsed.kind) {
+          case 'new':
+            return sendOk(res, { form: formReply(ctx, newIncidentFormFor(ctx, person)) });
+          case 'status':
+            return sendOk(res, { reply: await statusReply(ctx, person, channel, parsed.reference) });
+          case 'list': {
+            const card = expandCard(await incidentListCard(ctx.deps));
+            return sendOk(res, {
+              reply: await replyTo(ctx, person, channel.id, { card, cardKind: 'incident-list' }),
+            });
+          }
+          case 'help':
+            return sendOk(res, { reply: await help(ctx, person, channel) });
+          case 'unknown':
+            return sendOk(res, { reply: await help(ctx, person, channel, parsed.word) });
+        }
+      } catch (error) {
+        sendOk(res, {
+          reply: await replyWithError(ctx, person, channel.id, error, `/incident ${parsed.kind}`),
+        });
+      }
+    }),
+  );
+}
+
+function help(
+  ctx: ConsoleContext,
+  person: ConsolePerson,
+  channel: ConsoleChannel,
+  unknownWord?: string,
+): Promise<ConsoleMessage> {
+  const card = helpCard();
+  // The word is the person's own text: kept short so it cannot swamp the heading.
+  const word = unknownWord && unknownWord.length > 30 ? `${unknownWord.slice(0, 29)}…` : unknownWord;
+  const heading = word === undefined ? card.heading : `Unknown command "${word}". ${card.heading}:`;
+  return replyTo(ctx, person, channel.id, { card: expandCard({ ...card, heading }), cardKind: card.kind });
+}

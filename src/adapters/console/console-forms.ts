@@ -1,0 +1,90 @@
+/**
+ * The app's forms as the console shows them: Adaptive Cards from `cards/`,
+ * with every person field a choice of directory contacts (the console's user
+ * ids are contact ids), and a refused form shown again with the person's
+ * answers kept and each problem under its field.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../core/actor.js';
+import type { Directory } from '../../core/directory/directory-schema.js';
+import type { ProblemDetail } from '../../core/errors.js';
+import type { FormDefinition, FormSubmission } from '../../app/forms/form-model.js';
+import { newIncidentForm } from '../../app/forms/new-incident-form.js';
+import { nowIn } from '../../app/incident-timeline.js';
+import { type AdaptiveCardJson, expandCard } from '../cards/card-templates.js';
+import { type ConsolePerson, consoleActor } from './console-access.js';
+import type { ConsoleContext } from './console-context.js';
+
+export interface FormReply {
+  formId: string;
+  card: AdaptiveCardJson;
+}
+
+/** The context key that makes a form's submission count once (a double click opens one incident). */
+export const SUBMISSION_KEY = 'submission';
+const SAFE_KEY = /^[A-Za-z0-9-]{8,64}$/;
+
+/** Every `user` field offers the directory's contacts, named with their agency so two Alexes are told apart. */
+export function withPeopleChoices(form: FormDefinition, directory: Directory): FormDefinition {
+  const agency = (id: string) => directory.agencies.find((a) => a.id === id)?.name ?? id;
+  const choices = directory.contacts.map((c) => ({ value: c.id, label: `${c.name} (${agency(c.agency)})` }));
+  return { ...form, fields: form.fields.map((f) => (f.kind === 'user' ? { ...f, choices } : f)) };
+}
+
+/** The SIO's notification form, the reporting officer preset to the person, with a fresh submission key. */
+export function newIncidentFormFor(ctx: ConsoleContext, person: ConsolePerson): FormDefinition {
+  const { directory, clock, protocol } = ctx.deps;
+  const form = newIncidentForm(directory, nowIn(clock, protocol), person.contact.id);
+  return { ...withPeopleChoices(form, directory), context: { [SUBMISSION_KEY]: randomUUID() } };
+}
+
+export function formReply(
+  ctx: ConsoleContext,
+  form: FormDefinition,
+  errors?: Record<string, string>,
+): FormReply {
+  const card = expandCard({ kind: 'form', form, ...(errors ? { errors } : {}) }, { zone: zoneOf(ctx) });
+  return { formId: form.id, card };
+}
+
+/** The form again with what was submitted filled in, so fixing one field does not mean retyping the rest. */
+export function keepAnswers(form: FormDefinition, submission: FormSubmission): FormDefinition {
+  return {
+    ...form,
+    context: { ...form.context, ...submission.context },
+    fields: form.fields.map((field) => {
+      const value = submission.values[field.id];
+      // A half-filled date and time is not an instant; showing it would invent the missing half.
+      const usable = field.kind === 'datetime' ? typeof value === 'string' && value.includes('T') : true;
+      const { initial: _dropped, ...rest } = field;
+      return value !== undefined && usable ? { ...rest, initial: value } : rest;
+    }),
+  };
+}
+
+/** Problems by field id (`knockOnAreas.1` → `knockOnAreas`), the first per field; others keep their path. */
+export function errorsByField(problems: ProblemDetail[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const problem of problems) {
+    const field = problem.path.split('.')[0] || 'form';
+    errors[field] ??= problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
+  }
+  return errors;
+}
+
+/** The person chosen in a `user` field, as the actor the use case records. */
+export function chosenActor(directory: Directory, value: string | string[] | undefined): Actor | undefined {
+  const id = Array.isArray(value) ? value[0] : value;
+  const contact = id ? directory.contacts.find((c) => c.id === id) : undefined;
+  return contact ? consoleActor(contact) : undefined;
+}
+
+/** The key a submission is remembered by, if the posted context carries a well-formed one. */
+export function submissionKey(submission: FormSubmission): string | undefined {
+  const key = submission.context[SUBMISSION_KEY];
+  return key && SAFE_KEY.test(key) ? `console:form:${key}` : undefined;
+}
+
+export function zoneOf(ctx: ConsoleContext): string {
+  return ctx.deps.protocol.calendar.zone;
+}

@@ -1,0 +1,60 @@
+/**
+ * What the local console's chat is made of: channels (the partnership's
+ * coordination channel, one per incident, each person's direct messages with
+ * Muster) and the messages in them. The same JSON goes to the browser, into
+ * the SSE stream and into the console's history file.
+ */
+import { z } from 'zod';
+
+/** The platform name: the key of the console's state in `incident.spaces`, and the actor id prefix. */
+export const CONSOLE_PLATFORM = 'console';
+
+export const COORDINATION_CHANNEL_ID = 'coordination';
+const DIRECT_PREFIX = 'dm-';
+
+/** Each person's direct messages with Muster: `dm-<contactId>`. */
+export function directChannelId(contactId: string): string {
+  return `${DIRECT_PREFIX}${contactId}`;
+}
+
+export function directChannelOwner(channelId: string): string | undefined {
+  return channelId.startsWith(DIRECT_PREFIX) ? channelId.slice(DIRECT_PREFIX.length) : undefined;
+}
+
+export const channelSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.enum(['coordination', 'incident', 'direct']),
+  /** The incident an incident channel belongs to. */
+  reference: z.string().optional(),
+  /** Contact ids; empty for the coordination channel, which is everyone's. */
+  memberIds: z.array(z.string()),
+});
+
+export type ConsoleChannel = z.infer<typeof channelSchema>;
+
+export const messageSchema = z.object({
+  id: z.string().min(1),
+  channelId: z.string().min(1),
+  /** ISO instant on the simulated clock. */
+  at: z.string(),
+  author: z.object({ name: z.string(), contactId: z.string().optional() }),
+  text: z.string().optional(),
+  /** Expanded Adaptive Card JSON (src/adapters/cards/card-templates.ts). */
+  card: z.record(z.string(), z.unknown()).optional(),
+  cardKind: z.string().optional(),
+  /** Seen only by this contact, like Slack's ephemeral replies. */
+  ephemeralFor: z.string().optional(),
+  pinned: z.boolean().optional(),
+  updatedAt: z.string().optional(),
+});
+
+export type ConsoleMessage = z.infer<typeof messageSchema>;
+
+/** Muster itself, as the author of cards and notices. */
+export const MUSTER_AUTHOR: ConsoleMessage['author'] = { name: 'Muster' };
+
+/** What a channel list shows: members are the server's business, not the page's. */
+export function channelView({ id, name, kind, reference }: ConsoleChannel) {
+  return { id, name, kind, ...(reference ? { reference } : {}) };
+}

@@ -1,0 +1,147 @@
+/**
+ * The local console's chat history: channels and messages in memory, and
+ * every change appended to `<dataDir>/console/console.jsonl` (the last record
+ * for an id wins), so a restart shows the same channels, cards and replies.
+ * The simulated clock's offset is kept here too: incidents stored while time
+ * ran ahead would otherwise look as if they lay in the future after a restart.
+ * Incidents themselves live in the Store; this is only what the chat showed.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../storage/lowdb/atomic-file.js';
+import { dropTornTail, JsonlAppender, readJsonl } from '../storage/lowdb/jsonl-file.js';
+import { type ConsoleChannel, type ConsoleMessage, channelSchema, messageSchema } from './console-model.js';
+
+const recordSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('channel'), channel: channelSchema }),
+  z.object({ type: z.literal('message'), message: messageSchema }),
+  z.object({ type: z.literal('clock'), offsetMs: z.number().nonnegative() }),
+]);
+
+type ConsoleRecord = z.infer<typeof recordSchema>;
+
+/** Rewrite the file at open once superseded records outnumber live ones by this much (cards update often). */
+const COMPACT_SLACK = 500;
+
+export interface ConsoleStoreOptions {
+  /** Told how many records could not be read (counts only: the records hold people's names). */
+  onWarning?: (message: string) => void;
+}
+
+export class ConsoleStore {
+  private readonly channelsById = new Map<string, ConsoleChannel>();
+  private readonly messagesById = new Map<string, ConsoleMessage>();
+  /** Message ids per channel in the order first posted; an update keeps its place, as in a chat. */
+  private readonly order = new Map<string, string[]>();
+  private offset = 0;
+
+  private constructor(private readonly appender: JsonlAppender) {}
+
+  static async open(dataDir: string, options: ConsoleStoreOptions = {}): Promise<ConsoleStore> {
+    const dir = join(dataDir, 'console');
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, 'console.jsonl');
+    const contents = await readJsonl(file);
+    await dropTornTail(file, contents.tornBytes);
+    const records: ConsoleRecord[] = [];
+    let unreadable = contents.badLines.length;
+    for (const raw of contents.records) {
+      const parsed = recordSchema.safeParse(raw);
+      if (parsed.success) records.push(parsed.data);
+      else unreadable += 1;
+    }
+    if (unreadable > 0) {
+      options.onWarning?.(`console history: ${unreadable} unreadable record(s) in ${file} were skipped`);
+    }
+    const live = ConsoleStore.replay(records);
+    if (records.length > 2 * live.length + COMPACT_SLACK) {
+      await writeFileAtomic(file, live.map((r) => `${JSON.stringify(r)}\n`).join(''), true);
+    }
+    const store = new ConsoleStore(await JsonlAppender.open(file, false));
+    for (const record of live) store.apply(record);
+    return store;
+  }
+
+  /** The last record per channel, message and the clock, in first-seen order. */
+  private static replay(records: ConsoleRecord[]): ConsoleRecord[] {
+    const latest = new Map<string, ConsoleRecord>();
+    for (const record of records) {
+      const key =
+        record.type === 'channel'
+          ? `c:${record.channel.id}`
+          : record.type === 'message'
+            ? `m:${record.message.id}`
+            : 'clock';
+      // Keep the first-seen position (Map insertion order) with the latest content.
+      latest.set(key, record);
+    }
+    return [...latest.values()];
+  }
+
+  private apply(record: ConsoleRecord): void {
+    switch (record.type) {
+      case 'channel':
+        this.channelsById.set(record.channel.id, record.channel);
+        return;
+      case 'message': {
+        const { message } = record;
+        if (!this.messagesById.has(message.id)) {
+          const ids = this.order.get(message.channelId) ?? [];
+          ids.push(message.id);
+          this.order.set(message.channelId, ids);
+        }
+        this.messagesById.set(message.id, message);
+        return;
+      }
+      case 'clock':
+        this.offset = record.offsetMs;
+    }
+  }
+
+  /** Applies in memory at once (readers never see a stale state) and resolves once appended. */
+  private async write(record: ConsoleRecord): Promise<void> {
+    this.apply(record);
+    await this.appender.append(record);
+  }
+
+  channel(id: string): ConsoleChannel | undefined {
+    return this.channelsById.get(id);
+  }
+
+  channels(): ConsoleChannel[] {
+    return [...this.channelsById.values()];
+  }
+
+  async saveChannel(channel: ConsoleChannel): Promise<ConsoleChannel> {
+    await this.write({ type: 'channel', channel });
+    return channel;
+  }
+
+  message(id: string): ConsoleMessage | undefined {
+    return this.messagesById.get(id);
+  }
+
+  messagesIn(channelId: string): ConsoleMessage[] {
+    return (this.order.get(channelId) ?? []).map((id) => this.messagesById.get(id)!);
+  }
+
+  /** Adds the message, or replaces the one with its id in place. */
+  async saveMessage(message: ConsoleMessage): Promise<ConsoleMessage> {
+    await this.write({ type: 'message', message });
+    return message;
+  }
+
+  /** How far the simulated clock ran ahead when last moved. */
+  get clockOffsetMs(): number {
+    return this.offset;
+  }
+
+  async saveClockOffset(offsetMs: number): Promise<void> {
+    await this.write({ type: 'clock', offsetMs });
+  }
+
+  close(): Promise<void> {
+    return this.appender.close();
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * A console form, submitted. The SIO's notification form is checked before
+ * anything is stored (a refusal sends the form back with each problem under
+ * its field); a good one is claimed once by its submission key, the incident
+ * saved, and only then announced, so an announcing failure can delay the
+ * channel but never lose the report. The record-meeting form needs the
+ * incident for its checks, so the use case itself refuses it, field by field.
+ */
+import { z } from 'zod';
+import { type AnnounceResult, announceIncident } from '../../app/announce-incident.js';
+import type { NoticeCard } from '../../app/cards/card-model.js';
+import { checkNewIncident, type FormPeople } from '../../app/forms/new-incident-form.js';
+import { recordMeetingForm, recordMeetingInputFrom } from '../../app/forms/record-meeting-form.js';
+import { loadIncident, nowIn } from '../../app/incident-timeline.js';
+import { formatLocal } from '../../app/local-time.js';
+import { openIncident } from '../../app/open-incident.js';
+import { recordMeeting } from '../../app/record-meeting.js';
+import { parseInput, referenceSchema } from '../../app/validate-input.js';
+import { isMusterError } from '../../core/errors.js';
+import { readFormSubmission } from '../cards/card-templates.js';
+import { type ConsolePerson, canSeeChannel, decideAccess } from './console-access.js';
+import { type ConsoleContext, replyTo } from './console-context.js';
+import {
+  chosenActor,
+  errorsByField,
+  type FormReply,
+  formReply,
+  keepAnswers,
+  newIncidentFormFor,
+  submissionKey,
+  withPeopleChoices,
+  zoneOf,
+} from './console-forms.js';
+import { CONSOLE_PLATFORM, type ConsoleChannel, type ConsoleMessage } from './console-model.js';
+import { refreshCard } from './refresh-card.js';
+
+/** What `POST /console/api/submit` answers. */
+export interface SubmitAnswer {
+  ok: boolean;
+  reply?: ConsoleMessage;
+  form?: FormReply;
+  /** Where the page should go next: the new incident's channel. */
+  channelId?: string;
+}
+
+export async function submitNewIncident(
+  ctx: ConsoleContext,
+  person: ConsolePerson,
+  channel: ConsoleChannel,
+  data: Record<string, unknown>,
+): Promise<SubmitAnswer> {
+  const { directory, store, clock } = ctx.deps;
+  const form = newIncidentFormFor(ctx, person);
+  const submission = readFormSubmission(form, data, zoneOf(ctx));
+  const sio = chosenActor(directory, submission.values.sio);
+  const reportedBy = chosenActor(directory, submission.values.reportedBy);
+  const people: FormPeople = { ...(sio ? { sio } : {}), ...(reportedBy ? { reportedBy } : {}) };
+  const check = checkNewIncident(ctx.deps, submission, people);
+  if ('problems' in check) {
+    return { ok: false, form: formReply(ctx, keepAnswers(form, submission), errorsByField(check.problems)) };
+  }
+  const key = submissionKey(submission);
+  if (key && !(await store.rememberOnce(key, clock.now()))) {
+    const text =
+      'This form was already submitted, so nothing new was opened. /incident list shows the incident.';
+    return { ok: false, reply: await replyTo(ctx, person, channel.id, { text }) };
+  }
+  const { incident } = await openIncident(ctx.deps, check.input);
+  let result: AnnounceResult | undefined;
+  try {
+    result = await ctx.announcing.track(
+      announceIncident({ ...ctx.deps, platform: ctx.platform }, incident.reference),
+    );
+  } catch (error) {
+    // announceIncident records its own failures; this is the store itself failing. The incident is safe.
+    ctx.logger.error('announcing an incident on the console failed', {
+      reference: incident.reference,
+      error,
+    });
+  }
+  const space = result?.space && ctx.history.channel(result.space.id);
+  const target = space && canSeeChannel(directory, space, person.contact.id) ? space.id : channel.id;
+  const reply = await replyTo(ctx, person, target, { notice: announcedNotice(incident.reference, result) });
+  return { ok: true, channelId: target, reply };
+}
+
+function announcedNotice(reference: string, result: AnnounceResult | undefined): NoticeCard {
+  if (result?.completed) {
+    return {
+      kind: 'notice',
+      reference,
+      headline: `${reference} is open${result.space ? ` in #${result.space.name}` : ''}: the agencies have been notified`,
+      lines: [],
+    };
+  }
+  return {
+    kind: 'notice',
+    reference,
+    headline: `${reference} is saved, but the console has not finished setting it up`,
+    lines: [
+      `${result?.error ?? 'No answer'}. Muster tries again on the next tick; nothing needs re-entering.`,
+      `/incident status ${reference} shows where it stands.`,
+    ],
+  };
+}
+
+const meetingContext = z.object({ context: z.object({ reference: z.string() }) });
+
+export async function submitRecordMeeting(
+  ctx: ConsoleContext,
+  person: ConsolePerson,
+  channel: ConsoleChannel,
+  data: Record<string, unknown>,
+): Promise<SubmitAnswer> {
+  const posted = meetingContext.safeParse(data);
+  if (!posted.success) {
+    const text = 'This form names no incident. Open it again from the Record meeting button.';
+    return { ok: false, reply: await replyTo(ctx, person, channel.id, { text }) };
+  }
+  const { directory, store, clock, protocol } = ctx.deps;
+  const incident = await loadIncident(store, parseInput(referenceSchema, posted.data.context.reference));
+  const access = decideAccess(directory, ctx.history, incident, person);
+  if (!access.allowed)
+    return { ok: false, reply: await replyTo(ctx, person, channel.id, { text: access.reason }) };
+
+  const form = withPeopleChoices(
+    recordMeetingForm(incident, nowIn(clock, protocol), { platform: CONSOLE_PLATFORM }),
+    directory,
+  );
+  const submission = readFormSubmission(form, data, zoneOf(ctx));
+  const chair = chosenActor(directory, submission.values.chair);
+  try {
+    const { meeting } = await recordMeeting(
+      ctx.deps,
+      recordMeetingInputFrom(submission, person.actor, chair),
+    );
+    await refreshCard(ctx, incident.reference);
+    const notice: NoticeCard = {
+      kind: 'notice',
+      reference: incident.reference,
+      headline: `${incident.reference}: ${meeting.kind} meeting ${meeting.status} (${formatLocal(meeting.at, zoneOf(ctx))})`,
+      lines: ['The deadlines that follow it are updated on the incident card.'],
+    };
+    return { ok: true, reply: await replyTo(ctx, person, channel.id, { notice }) };
+  } catch (error) {
+    if (!isMusterError(error, 'invalid_input')) throw error;
+    return { ok: false, form: formReply(ctx, keepAnswers(form, submission), errorsByField(error.details)) };
+  }
+}
