@@ -33,3 +33,30 @@ export function canActOnIncident(directory: Directory, incident: Incident, who: 
     reason: `Only members of ${incident.reference}'s channel and CSP coordinators can do this, so nothing was changed. Ask the coordinator to add you to the channel.`,
   };
 }
+
+/**
+ * A person asking to act, whose membership of the incident's space may be
+ * costly to find (Slack asks its API): it is asked for only when the person
+ * is not a coordinator.
+ */
+export interface PendingRequester {
+  contactId?: string;
+  email?: string;
+  isSpaceMember: boolean | ((incident: Incident) => boolean | Promise<boolean>);
+}
+
+/** `canActOnIncident`, recognising coordinators from the directory before asking about membership. */
+export async function checkAccess(
+  directory: Directory,
+  incident: Incident,
+  who: PendingRequester,
+): Promise<AccessDecision> {
+  const known = {
+    ...(who.contactId ? { contactId: who.contactId } : {}),
+    ...(who.email ? { email: who.email } : {}),
+  };
+  if (isCoordinator(directory, known)) return { allowed: true };
+  const isSpaceMember =
+    typeof who.isSpaceMember === 'function' ? await who.isSpaceMember(incident) : who.isSpaceMember;
+  return canActOnIncident(directory, incident, { ...known, isSpaceMember });
+}

@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import type { Actor } from '../core/actor.js';
 import type { Acknowledgement, Incident } from '../core/incident/incident.js';
-import type { StoreDeps } from './deps.js';
+import type { DirectoryDeps } from './deps.js';
 import { loadIncident, nowIso } from './incident-timeline.js';
+import { formatLocal } from './local-time.js';
 import { actorSchema, invalidInput, parseInput, referenceSchema } from './validate-input.js';
 
 export const acknowledgeInputSchema = z.object({
@@ -28,7 +29,7 @@ export interface AcknowledgeResult {
 }
 
 export async function acknowledgeNotification(
-  deps: StoreDeps,
+  deps: DirectoryDeps,
   input: AcknowledgeInput,
 ): Promise<AcknowledgeResult> {
   const form = parseInput(acknowledgeInputSchema, input);
@@ -39,7 +40,7 @@ export async function acknowledgeNotification(
     ]);
   }
   const previous = before.acknowledgements.find((a) => a.agencyId === form.agencyId);
-  if (previous) return already(before, previous);
+  if (previous) return already(deps, before, previous);
 
   const now = nowIso(deps.clock);
   const acknowledgement: Acknowledgement = { agencyId: form.agencyId, at: now, by: form.by as Actor };
@@ -70,20 +71,24 @@ export async function acknowledgeNotification(
     };
   });
   // Two presses at once: the store serialised them and the other one won.
-  if (raced) return already(updated, raced);
+  if (raced) return already(deps, updated, raced);
   return {
     incident: updated,
     acknowledgement,
     alreadyAcknowledged: false,
-    message: `${form.agencyId} acknowledged ${updated.reference}.`,
+    message: `${agencyName(deps, form.agencyId)} acknowledged ${updated.reference}.`,
   };
 }
 
-function already(incident: Incident, previous: Acknowledgement): AcknowledgeResult {
+function agencyName(deps: DirectoryDeps, id: string): string {
+  return deps.directory.agencies.find((a) => a.id === id)?.name ?? id;
+}
+
+function already(deps: DirectoryDeps, incident: Incident, previous: Acknowledgement): AcknowledgeResult {
   return {
     incident,
     acknowledgement: previous,
     alreadyAcknowledged: true,
-    message: `${previous.agencyId} had already acknowledged ${incident.reference} (${previous.by.name}, ${previous.at}); nothing changed.`,
+    message: `${agencyName(deps, previous.agencyId)} had already acknowledged ${incident.reference} (${previous.by.name}, ${formatLocal(previous.at, deps.protocol.calendar.zone)}); nothing changed.`,
   };
 }

@@ -38,7 +38,7 @@ export async function loadIncident(store: Store, reference: string): Promise<Inc
   if (!incident) {
     throw new MusterError(
       ErrorCode.NotFound,
-      `There is no incident ${reference}. Check the reference; \`muster incidents list\` shows them all.`,
+      `There is no incident ${reference}. Check the reference: /incident list shows the open ones.`,
     );
   }
   return incident;

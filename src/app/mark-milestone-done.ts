@@ -9,6 +9,7 @@ import type { Actor } from '../core/actor.js';
 import type { Incident, MilestoneCompletion } from '../core/incident/incident.js';
 import type { ProtocolDeps } from './deps.js';
 import { loadIncident, nowIso } from './incident-timeline.js';
+import { formatLocal } from './local-time.js';
 import { syncIncidentReminders } from './sync-incident-reminders.js';
 import { actorSchema, instantSchema, invalidInput, parseInput, referenceSchema } from './validate-input.js';
 
@@ -28,6 +29,8 @@ export interface MarkedMilestone {
   completion: MilestoneCompletion;
   /** True when the milestone was already done: nothing changed. */
   alreadyDone: boolean;
+  /** What to tell the person who marked it. */
+  message: string;
 }
 
 export async function markMilestoneDone(
@@ -60,7 +63,15 @@ export async function markMilestoneDone(
 
   const before = await loadIncident(deps.store, form.reference);
   const existing = before.completions[milestone.id];
-  if (existing) return { incident: before, completion: existing, alreadyDone: true };
+  if (existing) {
+    const when = formatLocal(existing.at, deps.protocol.calendar.zone);
+    return {
+      incident: before,
+      completion: existing,
+      alreadyDone: true,
+      message: `That was already marked done (${existing.by.name}, ${when}); nothing changed.`,
+    };
+  }
 
   const completion: MilestoneCompletion = {
     at: form.at ?? now,
@@ -84,5 +95,10 @@ export async function markMilestoneDone(
     ],
   }));
   await syncIncidentReminders(deps, updated);
-  return { incident: updated, completion, alreadyDone: false };
+  return {
+    incident: updated,
+    completion,
+    alreadyDone: false,
+    message: `Marked done for ${updated.reference}. Thank you.`,
+  };
 }

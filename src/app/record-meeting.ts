@@ -15,6 +15,7 @@ import {
   statusAfterMeeting,
   transition,
 } from '../core/incident/incident.js';
+import type { NoticeCard } from './cards/card-model.js';
 import type { ProtocolDeps } from './deps.js';
 import { loadIncident, nowIso } from './incident-timeline.js';
 import { formatLocal } from './local-time.js';
@@ -35,6 +36,8 @@ export type RecordMeetingInput = z.input<typeof recordMeetingInputSchema>;
 export interface RecordedMeeting {
   incident: Incident;
   meeting: Meeting;
+  /** What to tell the person who recorded it, on any platform. */
+  notice: NoticeCard;
 }
 
 export async function recordMeeting(deps: ProtocolDeps, input: RecordMeetingInput): Promise<RecordedMeeting> {
@@ -87,7 +90,14 @@ export async function recordMeeting(deps: ProtocolDeps, input: RecordMeetingInpu
   });
 
   await syncIncidentReminders(deps, updated);
-  return { incident: updated, meeting: recorded! };
+  const meeting = recorded!;
+  const notice: NoticeCard = {
+    kind: 'notice',
+    reference: updated.reference,
+    headline: `${updated.reference}: ${meeting.kind} meeting ${meeting.status} (${formatLocal(meeting.at, deps.protocol.calendar.zone)})`,
+    lines: ['The deadlines that follow it are updated on the incident card.'],
+  };
+  return { incident: updated, meeting, notice };
 }
 
 /** Initial and final meetings happen once, so recording one again corrects it; review meetings may repeat. */

@@ -25,6 +25,7 @@ describe.each(STORES)('acknowledgeNotification ($name)', (factory) => {
     const result = await acknowledgeNotification(deps, { reference: REF, agencyId: 'nhft', by: NIA });
 
     expect(result.alreadyAcknowledged).toBe(false);
+    expect(result.message).toBe('NHFT acknowledged SV-2027-0001.');
     expect(result.incident.acknowledgements).toEqual([
       { agencyId: 'nhft', at: '2027-08-28T08:00:00.000Z', by: NIA },
     ]);
@@ -44,7 +45,9 @@ describe.each(STORES)('acknowledgeNotification ($name)', (factory) => {
 
     expect(again.alreadyAcknowledged).toBe(true);
     expect(again.acknowledgement.by).toEqual(NIA);
-    expect(again.message).toContain('had already acknowledged');
+    expect(again.message).toBe(
+      'NHFT had already acknowledged SV-2027-0001 (Nia NHFT, Sat 28 Aug 2027 09:00 BST); nothing changed.',
+    );
     expect(await store.getIncident(REF)).toEqual(before);
     expect(await store.listEvents(REF)).toHaveLength(events);
   });

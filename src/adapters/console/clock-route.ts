@@ -10,10 +10,10 @@ import { z } from 'zod';
 import { formatLocal } from '../../app/local-time.js';
 import { calendarFor } from '../../core/calendar/working-calendar.js';
 import type { HttpServer } from '../http/http-server.js';
-import type { ClockEvent } from './console-events.js';
+import { refreshCard } from '../shared/refresh-card.js';
 import type { ConsoleContext } from './console-context.js';
+import type { ClockEvent } from './console-events.js';
 import { guarded, HttpProblem, identify, readBody, sendOk } from './console-http.js';
-import { refreshCard } from './refresh-card.js';
 
 export const CLOCK_PATH = '/console/api/clock';
 /** A month of hours, or three months of working days: further than any protocol deadline needs at once. */

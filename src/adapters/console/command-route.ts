@@ -72,9 +72,6 @@ function help(
   channel: ConsoleChannel,
   unknownWord?: string,
 ): Promise<ConsoleMessage> {
-  const card = helpCard();
-  // The word is the person's own text: kept short so it cannot swamp the heading.
-  const word = unknownWord && unknownWord.length > 30 ? `${unknownWord.slice(0, 29)}…` : unknownWord;
-  const heading = word === undefined ? card.heading : `Unknown command "${word}". ${card.heading}:`;
-  return replyTo(ctx, person, channel.id, { card: expandCard({ ...card, heading }), cardKind: card.kind });
+  const card = helpCard(unknownWord);
+  return replyTo(ctx, person, channel.id, { card: expandCard(card), cardKind: card.kind });
 }

@@ -7,7 +7,12 @@
  * may act on an incident is the app's rule (canActOnIncident); this module
  * only supplies the console's membership fact.
  */
-import { type AccessDecision, canActOnIncident, isCoordinator } from '../../app/access.js';
+import {
+  type AccessDecision,
+  canActOnIncident,
+  isCoordinator,
+  type PendingRequester,
+} from '../../app/access.js';
 import type { Actor } from '../../core/actor.js';
 import type { Contact, Directory } from '../../core/directory/directory-schema.js';
 import type { Incident } from '../../core/incident/incident.js';
@@ -77,4 +82,10 @@ export function decideAccess(
     contactId,
     isSpaceMember: isIncidentMember(store, incident, contactId),
   });
+}
+
+/** The console's facts about the person, for the app's access checks. */
+export function consoleRequester(store: ConsoleStore, person: ConsolePerson): PendingRequester {
+  const contactId = person.contact.id;
+  return { contactId, isSpaceMember: (incident) => isIncidentMember(store, incident, contactId) };
 }

@@ -6,12 +6,12 @@
  */
 import type { NoticeCard } from '../../app/cards/card-model.js';
 import type { DirectoryDeps } from '../../app/deps.js';
+import { userMessage } from '../../app/user-message.js';
 import { isMusterError } from '../../core/errors.js';
 import { expandCard } from '../cards/card-templates.js';
 import type { SimulatedClock } from '../clock/simulated-clock.js';
 import type { Logger } from '../logging/logger.js';
-// Platform-neutral helpers that live in the Slack adapter for now (see the console's report).
-import { type InFlight, userMessage } from '../slack/slack-context.js';
+import type { InFlight } from '../shared/in-flight.js';
 import { type ConsolePerson, canSeeChannel } from './console-access.js';
 import type { ConsoleEvents } from './console-events.js';
 import { HttpProblem } from './console-http.js';

@@ -5,12 +5,11 @@
  * answers kept and each problem under its field.
  */
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../core/actor.js';
-import type { Directory } from '../../core/directory/directory-schema.js';
-import type { ProblemDetail } from '../../core/errors.js';
 import type { FormDefinition, FormSubmission } from '../../app/forms/form-model.js';
 import { newIncidentForm } from '../../app/forms/new-incident-form.js';
 import { nowIn } from '../../app/incident-timeline.js';
+import type { Actor } from '../../core/actor.js';
+import type { Directory } from '../../core/directory/directory-schema.js';
 import { type AdaptiveCardJson, expandCard } from '../cards/card-templates.js';
 import { type ConsolePerson, consoleActor } from './console-access.js';
 import type { ConsoleContext } from './console-context.js';
@@ -45,31 +44,6 @@ export function formReply(
 ): FormReply {
   const card = expandCard({ kind: 'form', form, ...(errors ? { errors } : {}) }, { zone: zoneOf(ctx) });
   return { formId: form.id, card };
-}
-
-/** The form again with what was submitted filled in, so fixing one field does not mean retyping the rest. */
-export function keepAnswers(form: FormDefinition, submission: FormSubmission): FormDefinition {
-  return {
-    ...form,
-    context: { ...form.context, ...submission.context },
-    fields: form.fields.map((field) => {
-      const value = submission.values[field.id];
-      // A half-filled date and time is not an instant; showing it would invent the missing half.
-      const usable = field.kind === 'datetime' ? typeof value === 'string' && value.includes('T') : true;
-      const { initial: _dropped, ...rest } = field;
-      return value !== undefined && usable ? { ...rest, initial: value } : rest;
-    }),
-  };
-}
-
-/** Problems by field id (`knockOnAreas.1` → `knockOnAreas`), the first per field; others keep their path. */
-export function errorsByField(problems: ProblemDetail[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const problem of problems) {
-    const field = problem.path.split('.')[0] || 'form';
-    errors[field] ??= problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
-  }
-  return errors;
 }
 
 /** The person chosen in a `user` field, as the actor the use case records. */

@@ -8,6 +8,7 @@
  * it. Everyone in the directory is "on" the console, so nobody is missing.
  */
 import type { IncidentCard, NoticeCard, ReminderCard } from '../../app/cards/card-model.js';
+import { incidentChannelName } from '../../core/incident/channel-name.js';
 import type { Incident } from '../../core/incident/incident.js';
 import { formatReference, parseReference } from '../../core/incident/reference.js';
 import type {
@@ -21,8 +22,6 @@ import type {
 } from '../../ports.js';
 import { expandCard } from '../cards/card-templates.js';
 import type { Logger } from '../logging/logger.js';
-// The naming rule is the Slack adapter's, reused rather than copied; it is pure and names no Slack API.
-import { incidentChannelName } from '../slack/platform/channel-name.js';
 import { consoleUserOf } from './console-access.js';
 import type { ConsoleEvents } from './console-events.js';
 import {

@@ -8,31 +8,29 @@
  */
 import { z } from 'zod';
 import { type AnnounceResult, announceIncident } from '../../app/announce-incident.js';
-import type { NoticeCard } from '../../app/cards/card-model.js';
+import { announcedNotice } from '../../app/cards/announced-notice.js';
+import { keepAnswers, problemsByField } from '../../app/forms/form-problems.js';
 import { checkNewIncident, type FormPeople } from '../../app/forms/new-incident-form.js';
 import { recordMeetingForm, recordMeetingInputFrom } from '../../app/forms/record-meeting-form.js';
 import { loadIncident, nowIn } from '../../app/incident-timeline.js';
-import { formatLocal } from '../../app/local-time.js';
 import { openIncident } from '../../app/open-incident.js';
 import { recordMeeting } from '../../app/record-meeting.js';
 import { parseInput, referenceSchema } from '../../app/validate-input.js';
 import { isMusterError } from '../../core/errors.js';
 import { readFormSubmission } from '../cards/card-templates.js';
+import { refreshCard } from '../shared/refresh-card.js';
 import { type ConsolePerson, canSeeChannel, decideAccess } from './console-access.js';
 import { type ConsoleContext, replyTo } from './console-context.js';
 import {
   chosenActor,
-  errorsByField,
   type FormReply,
   formReply,
-  keepAnswers,
   newIncidentFormFor,
   submissionKey,
   withPeopleChoices,
   zoneOf,
 } from './console-forms.js';
 import { CONSOLE_PLATFORM, type ConsoleChannel, type ConsoleMessage } from './console-model.js';
-import { refreshCard } from './refresh-card.js';
 
 /** What `POST /console/api/submit` answers. */
 export interface SubmitAnswer {
@@ -57,7 +55,10 @@ export async function submitNewIncident(
   const people: FormPeople = { ...(sio ? { sio } : {}), ...(reportedBy ? { reportedBy } : {}) };
   const check = checkNewIncident(ctx.deps, submission, people);
   if ('problems' in check) {
-    return { ok: false, form: formReply(ctx, keepAnswers(form, submission), errorsByField(check.problems)) };
+    return {
+      ok: false,
+      form: formReply(ctx, keepAnswers(form, submission), problemsByField(check.problems)),
+    };
   }
   const key = submissionKey(submission);
   if (key && !(await store.rememberOnce(key, clock.now()))) {
@@ -80,28 +81,10 @@ export async function submitNewIncident(
   }
   const space = result?.space && ctx.history.channel(result.space.id);
   const target = space && canSeeChannel(directory, space, person.contact.id) ? space.id : channel.id;
-  const reply = await replyTo(ctx, person, target, { notice: announcedNotice(incident.reference, result) });
+  const reply = await replyTo(ctx, person, target, {
+    notice: announcedNotice(incident.reference, result, { label: 'the console', retry: 'on the next tick' }),
+  });
   return { ok: true, channelId: target, reply };
-}
-
-function announcedNotice(reference: string, result: AnnounceResult | undefined): NoticeCard {
-  if (result?.completed) {
-    return {
-      kind: 'notice',
-      reference,
-      headline: `${reference} is open${result.space ? ` in #${result.space.name}` : ''}: the agencies have been notified`,
-      lines: [],
-    };
-  }
-  return {
-    kind: 'notice',
-    reference,
-    headline: `${reference} is saved, but the console has not finished setting it up`,
-    lines: [
-      `${result?.error ?? 'No answer'}. Muster tries again on the next tick; nothing needs re-entering.`,
-      `/incident status ${reference} shows where it stands.`,
-    ],
-  };
 }
 
 const meetingContext = z.object({ context: z.object({ reference: z.string() }) });
@@ -130,20 +113,11 @@ export async function submitRecordMeeting(
   const submission = readFormSubmission(form, data, zoneOf(ctx));
   const chair = chosenActor(directory, submission.values.chair);
   try {
-    const { meeting } = await recordMeeting(
-      ctx.deps,
-      recordMeetingInputFrom(submission, person.actor, chair),
-    );
+    const { notice } = await recordMeeting(ctx.deps, recordMeetingInputFrom(submission, person.actor, chair));
     await refreshCard(ctx, incident.reference);
-    const notice: NoticeCard = {
-      kind: 'notice',
-      reference: incident.reference,
-      headline: `${incident.reference}: ${meeting.kind} meeting ${meeting.status} (${formatLocal(meeting.at, zoneOf(ctx))})`,
-      lines: ['The deadlines that follow it are updated on the incident card.'],
-    };
     return { ok: true, reply: await replyTo(ctx, person, channel.id, { notice }) };
   } catch (error) {
     if (!isMusterError(error, 'invalid_input')) throw error;
-    return { ok: false, form: formReply(ctx, keepAnswers(form, submission), errorsByField(error.details)) };
+    return { ok: false, form: formReply(ctx, keepAnswers(form, submission), problemsByField(error.details)) };
   }
 }

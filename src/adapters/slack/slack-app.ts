@@ -13,12 +13,13 @@ import type { Config } from '../../config.js';
 import { ErrorCode, MusterError } from '../../core/errors.js';
 import type { HttpServer } from '../http/http-server.js';
 import type { Logger } from '../logging/logger.js';
+import { InFlight } from '../shared/in-flight.js';
 import { SlackPeople } from './access/slack-people.js';
 import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
 import { type SlackClientSettings, SlackPlatform, slackClientOptions } from './platform/index.js';
-import { InFlight, type SlackContext } from './slack-context.js';
+import type { SlackContext } from './slack-context.js';
 import { registerViews } from './views/index.js';
 
 /** Where Slack sends everything: the manifest's request URLs end in this path. */

@@ -103,6 +103,16 @@ export const COMMAND_HELP: HelpCard['commands'] = [
   { usage: '/incident help', summary: 'this list' },
 ];
 
-export function helpCard(): HelpCard {
-  return { kind: 'help', heading: 'Muster commands', commands: COMMAND_HELP };
+const MAX_WORD = 30;
+
+/**
+ * `/incident help`; with the word a person typed that Muster does not know,
+ * the same list headed "Unknown command "x". Muster commands:".
+ */
+export function helpCard(unknownWord?: string): HelpCard {
+  const heading = 'Muster commands';
+  if (unknownWord === undefined) return { kind: 'help', heading, commands: COMMAND_HELP };
+  // The word is the person's own text: kept short so it cannot swamp the heading.
+  const word = unknownWord.length > MAX_WORD ? `${unknownWord.slice(0, MAX_WORD - 1)}…` : unknownWord;
+  return { kind: 'help', heading: `Unknown command "${word}". ${heading}:`, commands: COMMAND_HELP };
 }

@@ -128,7 +128,7 @@ describe('console API: reporting an incident and acting on its card', () => {
     const police = buttons(before?.card).find((b) => b.value.includes('"police"'))!;
 
     const { body } = await h.post(SUBMIT, { channelId: CHANNEL, data: police }, 'pat-police');
-    expect(body).toMatchObject({ ok: true, reply: { text: 'police acknowledged SV-2027-0001.' } });
+    expect(body).toMatchObject({ ok: true, reply: { text: 'Police acknowledged SV-2027-0001.' } });
 
     const update = await stream.next(messageEvent(before!.id));
     expect(JSON.stringify(update.data)).toContain('acknowledged by Pat Police');

@@ -10,7 +10,10 @@ describe('the /incident grammar', () => {
 
   it('reads status with or without a reference', () => {
     expect(parseIncidentCommand('status')).toEqual({ kind: 'status' });
-    expect(parseIncidentCommand('status sv-2027-0042')).toEqual({ kind: 'status', reference: 'sv-2027-0042' });
+    expect(parseIncidentCommand('status sv-2027-0042')).toEqual({
+      kind: 'status',
+      reference: 'sv-2027-0042',
+    });
   });
 
   it('reads list and help, and calls anything else unknown', () => {

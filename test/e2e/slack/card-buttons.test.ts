@@ -72,7 +72,7 @@ describe('Acknowledge', () => {
     expect(buttons(updated).some((b) => b.value.includes('"police"'))).toBe(false);
     expect(lastResponse()).toMatchObject({
       response_type: 'ephemeral',
-      text: expect.stringContaining('police acknowledged'),
+      text: expect.stringContaining('Police acknowledged'),
     });
   });
 

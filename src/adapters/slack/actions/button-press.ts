@@ -1,16 +1,19 @@
 /**
- * What every card button does before its own work: ack, read the value the
- * card put on it, load the incident, find out who pressed it and check they
- * may act on this incident. A refusal or an error is answered ephemerally to
- * the presser alone, and nothing changes.
+ * Every card button on Slack: ack, find out who pressed it, and hand the
+ * verb and the value the card put on it to `pressCardButton` (which checks
+ * access and runs the use case). Then render what it returns: a message to
+ * the presser alone, the pinned card refreshed, a form or the incident card
+ * in a modal. A refusal or an error is answered ephemerally and nothing changes.
  */
 import type { BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
-import { type ActionValue, parseActionValue } from '../../../app/cards/action-value.js';
-import { loadIncident } from '../../../app/incident-timeline.js';
-import type { Incident } from '../../../core/incident/incident.js';
-import { decideAccess } from '../access/incident-access.js';
-import type { SlackPerson } from '../access/slack-people.js';
-import { isUserError, type SlackContext, userMessage } from '../slack-context.js';
+import type { CardVerb } from '../../../app/cards/card-model.js';
+import { pressCardButton } from '../../../app/interactions/press-card-button.js';
+import { isUserError, userMessage } from '../../../app/user-message.js';
+import { refreshCard } from '../../shared/refresh-card.js';
+import { slackRequester } from '../access/incident-access.js';
+import type { SlackContext } from '../slack-context.js';
+import { openRecordMeetingModal } from './meeting-action.js';
+import { openIncidentModal } from './open-incident-action.js';
 
 export interface ButtonArgs {
   ack: () => Promise<void>;
@@ -20,35 +23,28 @@ export interface ButtonArgs {
   respond?: RespondFn;
 }
 
-export interface Press {
-  value: ActionValue;
-  incident: Incident;
-  person: SlackPerson;
-  body: BlockAction;
-  client: webApi.WebClient;
-}
-
-/** The work behind a button; what it returns is told to the presser. */
-export type PressWork = (press: Press) => Promise<string | undefined>;
-
-export async function handlePress(ctx: SlackContext, args: ButtonArgs, work: PressWork): Promise<void> {
+export async function handlePress(ctx: SlackContext, args: ButtonArgs, verb: CardVerb): Promise<void> {
   await args.ack();
   const { body, client } = args;
   try {
-    const value = parseActionValue(args.action.value);
-    const incident = await loadIncident(ctx.deps.store, value.reference);
     const person = await ctx.people.lookup(body.user.id, body.user.name);
-    const access = await decideAccess(client, ctx.deps.directory, incident, person);
-    if (!access.allowed) {
+    const outcome = await pressCardButton(ctx.deps, {
+      verb,
+      value: args.action.value,
+      by: person.actor,
+      requester: slackRequester(client, ctx.deps.directory, person),
+      platform: 'slack',
+    });
+    if (outcome.refused) {
       ctx.logger.info('button refused: not a member or coordinator', {
-        reference: incident.reference,
+        reference: outcome.reference,
         action: args.action.action_id,
       });
-      await replyToPresser(ctx, args, access.reason);
-      return;
     }
-    const message = await work({ value, incident, person, body, client });
-    if (message) await replyToPresser(ctx, args, message);
+    if (outcome.refreshCard) await refreshCard(ctx, outcome.reference);
+    if (outcome.form) await openRecordMeetingModal(client, body, outcome.form);
+    if (outcome.card) await openIncidentModal(client, body, outcome.card);
+    if (outcome.message) await replyToPresser(ctx, args, outcome.message);
   } catch (error) {
     if (!isUserError(error)) ctx.logger.error('button failed', { action: args.action.action_id, error });
     await replyToPresser(ctx, args, userMessage(error));

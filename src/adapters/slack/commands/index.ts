@@ -3,10 +3,12 @@
  * three seconds) and answers afterwards: the form opens in a modal, every
  * other answer is ephemeral, seen only by the person who asked.
  */
+
 import type { App } from '@slack/bolt';
 import { parseIncidentCommand } from '../../../app/commands/parse-incident-command.js';
+import { isUserError, userMessage } from '../../../app/user-message.js';
 import { COMMAND } from '../ids.js';
-import { isUserError, type SlackContext, userMessage } from '../slack-context.js';
+import type { SlackContext } from '../slack-context.js';
 import { helpReply, listReply } from './info-replies.js';
 import { openNewIncidentForm } from './new-incident-command.js';
 import { statusReply } from './status-command.js';

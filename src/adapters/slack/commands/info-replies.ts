@@ -7,11 +7,7 @@ import { helpBlocks, incidentListBlocks, type SlackMessage } from '../blocks/ind
 import type { SlackContext } from '../slack-context.js';
 
 export function helpReply(unknownWord?: string): SlackMessage {
-  const card = helpCard();
-  if (unknownWord === undefined) return helpBlocks(card);
-  // The word is the person's own text: keep it short so it cannot swamp the header.
-  const word = unknownWord.length > 30 ? `${unknownWord.slice(0, 29)}…` : unknownWord;
-  return helpBlocks({ ...card, heading: `Unknown command "${word}". ${card.heading}:` });
+  return helpBlocks(helpCard(unknownWord));
 }
 
 export async function listReply(ctx: SlackContext): Promise<SlackMessage> {

@@ -4,9 +4,11 @@
  * Values stay raw (a Slack user id, Unix seconds as an ISO instant): the use
  * case decides what they mean.
  */
+
 import type { ViewOutput } from '@slack/bolt';
 import { z } from 'zod';
 import type { FormSubmission } from '../../../app/forms/form-model.js';
+import { problemField } from '../../../app/forms/form-problems.js';
 import type { ProblemDetail } from '../../../core/errors.js';
 import type { ModalMetadata } from './form-modal.js';
 import { fitText } from './form-modal.js';
@@ -80,7 +82,7 @@ export function fieldErrors(problems: ProblemDetail[], blockIds: readonly string
   const errors: Record<string, string> = {};
   const fallback = blockIds[0];
   for (const problem of problems) {
-    const field = problem.path.split('.')[0] ?? '';
+    const field = problemField(problem);
     const target = blockIds.includes(field) ? field : fallback;
     if (target === undefined) continue;
     const message = target === field ? problem.message : `${problem.path}: ${problem.message}`;

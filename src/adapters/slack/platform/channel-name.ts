@@ -1,21 +1,10 @@
 /**
- * What an incident's channel is called and says about itself. Built from the
- * reference and the area only: titles and descriptions may name people, and a
- * channel name is visible to everyone who can browse or search the workspace.
+ * What an incident's Slack channel says about itself (its name is the
+ * domain's rule, `incidentChannelName` in core/incident). Built from the
+ * reference and the area only: a channel's purpose and topic are visible to
+ * everyone who can browse or search the workspace.
  */
 import type { Incident } from '../../../core/incident/incident.js';
-
-const MAX_NAME = 80;
-
-/** `SV-2027-0042` in `corby` → `sv-2027-0042-corby` (Slack: lower-case, digits, `-`, `_`; ≤ 80). */
-export function incidentChannelName(incident: Pick<Incident, 'reference' | 'area'>): string {
-  const slug = `${incident.reference}-${incident.area}`
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug.slice(0, MAX_NAME).replace(/-+$/, '');
-}
 
 /** `east-northants` → `East Northants`: the area id is all the adapter has, and it is not personal. */
 export function areaLabel(area: string): string {

@@ -4,10 +4,12 @@
  * the reference alone, so a retry after a crash between "channel created" and
  * "incident saved" finds the first channel and reuses it.
  */
+
 import type { webApi } from '@slack/bolt';
 import { ErrorCode, MusterError } from '../../../core/errors.js';
+import { incidentChannelName } from '../../../core/incident/channel-name.js';
 import type { Incident } from '../../../core/incident/incident.js';
-import { channelPurpose, channelTopic, incidentChannelName } from './channel-name.js';
+import { channelPurpose, channelTopic } from './channel-name.js';
 import { slackErrorCode } from './slack-errors.js';
 
 export interface IncidentChannel {

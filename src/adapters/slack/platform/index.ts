@@ -1,6 +1,5 @@
 /**
  * The Slack platform adapter's public surface, for the wiring in main.ts.
  */
-export { incidentChannelName } from './channel-name.js';
 export { DEFAULT_RETRY, type SlackClientSettings, slackClientOptions } from './client-options.js';
 export { SlackPlatform, type SlackPlatformOptions } from './slack-platform.js';

@@ -5,13 +5,15 @@
  * makes one incident), the incident is saved, and only then announced on
  * Slack, so a Slack failure can delay the channel but never lose the report.
  */
+
 import type { App, ViewOutput, webApi } from '@slack/bolt';
 import { type AnnounceResult, announceIncident } from '../../../app/announce-incident.js';
 import { checkNewIncident, type FormPeople } from '../../../app/forms/new-incident-form.js';
 import { type OpenIncidentInput, openIncident } from '../../../app/open-incident.js';
+import { isUserError, userMessage } from '../../../app/user-message.js';
 import { CALLBACKS } from '../ids.js';
 import { fieldErrors, readSubmission } from '../modals/form-submission.js';
-import { isUserError, type SlackContext, userMessage } from '../slack-context.js';
+import type { SlackContext } from '../slack-context.js';
 import { submitterNotice, tellPerson } from './tell-submitter.js';
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

@@ -7,17 +7,18 @@
  * their fields; if it runs late, the ack goes first and the answer follows
  * as a message. Slack work (the card update) always waits for the ack.
  */
+
 import { createHash } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import { recordMeetingInputFrom } from '../../../app/forms/record-meeting-form.js';
-import { formatLocal } from '../../../app/local-time.js';
 import { type RecordedMeeting, recordMeeting } from '../../../app/record-meeting.js';
+import { isUserError, userMessage } from '../../../app/user-message.js';
 import { isMusterError } from '../../../core/errors.js';
+import { refreshCard } from '../../shared/refresh-card.js';
 import { GRANTED_TO } from '../actions/meeting-action.js';
-import { refreshCard } from '../actions/refresh-card.js';
 import { CALLBACKS } from '../ids.js';
 import { fieldErrors, readSubmission } from '../modals/form-submission.js';
-import { isUserError, type SlackContext, userMessage } from '../slack-context.js';
+import type { SlackContext } from '../slack-context.js';
 import { tellPerson } from './tell-submitter.js';
 
 /** How long the use case may run before the ack must go regardless. */
@@ -63,14 +64,9 @@ export function registerRecordMeetingView(app: App, ctx: SlackContext): void {
       });
       return;
     }
-    const { incident, meeting } = settled.ok;
+    const { incident, notice } = settled.ok;
     await refreshCard(ctx, incident.reference);
-    await tellPerson(ctx, client, userId, incident.spaces.slack?.spaceId, {
-      kind: 'notice',
-      reference: incident.reference,
-      headline: `${incident.reference}: ${meeting.kind} meeting ${meeting.status} (${formatLocal(meeting.at, ctx.deps.protocol.calendar.zone)})`,
-      lines: ['The deadlines that follow it are updated on the incident card.'],
-    });
+    await tellPerson(ctx, client, userId, incident.spaces.slack?.spaceId, notice);
   });
 }
 

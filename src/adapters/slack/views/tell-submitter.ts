@@ -5,35 +5,13 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { AnnounceResult } from '../../../app/announce-incident.js';
+import { announcedNotice } from '../../../app/cards/announced-notice.js';
 import type { NoticeCard } from '../../../app/cards/card-model.js';
 import { noticeBlocks } from '../blocks/index.js';
 import type { SlackContext } from '../slack-context.js';
 
 export function submitterNotice(reference: string, result: AnnounceResult | undefined): NoticeCard {
-  const link = result?.space?.url ? { spaceUrl: result.space.url } : {};
-  const missing = (result?.missing ?? []).map(
-    (c) => `Not found on Slack, so not invited: ${c.name} (${c.email})`,
-  );
-  if (result?.completed) {
-    return {
-      kind: 'notice',
-      reference,
-      headline: `${reference} is open${result.space ? ` in #${result.space.name}` : ''}: the agencies have been notified`,
-      lines: missing.length > 0 ? [...missing, 'Ask the CSP coordinator to invite them by hand.'] : [],
-      ...link,
-    };
-  }
-  return {
-    kind: 'notice',
-    reference,
-    headline: `${reference} is saved, but Slack has not finished setting it up`,
-    lines: [
-      `Slack said: ${result?.error ?? 'no answer'}. Muster tries again every minute; nothing needs re-entering.`,
-      ...missing,
-      `/incident status ${reference} shows where it stands.`,
-    ],
-    ...link,
-  };
+  return announcedNotice(reference, result, { label: 'Slack', retry: 'every minute' });
 }
 
 /**

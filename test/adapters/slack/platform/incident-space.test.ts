@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { incidentChannelName } from '../../../../src/adapters/slack/platform/channel-name.js';
 import { ErrorCode } from '../../../../src/core/errors.js';
+import { incidentChannelName } from '../../../../src/core/incident/channel-name.js';
 import { makeIncident } from '../../../fixtures/incident-factory.js';
 import { type Harness, platformHarness } from './platform-harness.js';
 
