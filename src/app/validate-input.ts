@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ErrorCode, MusterError, type ProblemDetail, problemsFromZod } from '../core/errors.js';
+import { ErrorCode, MusterError, type ProblemDetail, parseOrThrow } from '../core/errors.js';
 import { formatReference, parseReference } from '../core/incident/reference.js';
 
 export const actorSchema = z.object({
@@ -41,16 +41,13 @@ export const instantSchema = z.string({ error: 'give a date and time' }).transfo
   return parsed.toUTC().toISO()!;
 });
 
-export function invalidInput(
-  details: ProblemDetail[],
-  message = 'Some answers need fixing before Muster can go on:',
-): MusterError {
+const INVALID_INPUT_MESSAGE = 'Some answers need fixing before Muster can go on:';
+
+export function invalidInput(details: ProblemDetail[], message = INVALID_INPUT_MESSAGE): MusterError {
   return new MusterError(ErrorCode.InvalidInput, message, details);
 }
 
 /** Parses `input` or throws `invalid_input` naming every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw invalidInput(problemsFromZod(result.error.issues));
-  return result.data;
+  return parseOrThrow(schema, input, ErrorCode.InvalidInput, INVALID_INPUT_MESSAGE);
 }

@@ -47,6 +47,25 @@ export function isMusterError(error: unknown, code?: ErrorCode): error is Muster
   return error instanceof MusterError && (code === undefined || error.code === code);
 }
 
+/** What `parseOrThrow` needs of a schema (zod's `safeParse`), so this module does not depend on zod. */
+interface SafeParser<T> {
+  safeParse(
+    input: unknown,
+  ):
+    | { success: true; data: T }
+    | {
+        success: false;
+        error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> };
+      };
+}
+
+/** Parses `input` or throws a `code` error listing every problem the schema found. */
+export function parseOrThrow<T>(schema: SafeParser<T>, input: unknown, code: ErrorCode, message: string): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new MusterError(code, message, problemsFromZod(result.error.issues));
+  return result.data;
+}
+
 /** Turns zod issues into problem details (`path` joined with dots). */
 export function problemsFromZod(
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,

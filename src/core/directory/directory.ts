@@ -4,7 +4,7 @@
  * Meeting), who to contact for them, who coordinates the area, and who a chat
  * user or an email address is. Pure: the directory comes in, answers go out.
  */
-import { ErrorCode, MusterError, problemsFromZod } from '../errors.js';
+import { ErrorCode, MusterError, parseOrThrow } from '../errors.js';
 import {
   type Agency,
   type Area,
@@ -26,15 +26,12 @@ export interface NotificationRecipient {
 
 /** Validates a directory, reporting every problem (path + message) at once. */
 export function parseDirectory(input: unknown, origin = 'directory'): Directory {
-  const result = directorySchema.safeParse(input);
-  if (!result.success) {
-    throw new MusterError(
-      ErrorCode.InvalidDirectory,
-      `The ${origin} is not a valid directory. Fix these problems and try again:`,
-      problemsFromZod(result.error.issues),
-    );
-  }
-  return result.data;
+  return parseOrThrow(
+    directorySchema,
+    input,
+    ErrorCode.InvalidDirectory,
+    `The ${origin} is not a valid directory. Fix these problems and try again:`,
+  );
 }
 
 /** The area with this id or name, ignoring case and surrounding spaces. */

@@ -8,7 +8,7 @@
 import Holidays from 'date-holidays';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { ErrorCode, MusterError, problemsFromZod } from '../errors.js';
+import { ErrorCode, parseOrThrow } from '../errors.js';
 
 export const OFFSET_UNITS = ['hours', 'working-hours', 'working-days', 'calendar-months'] as const;
 export type OffsetUnit = (typeof OFFSET_UNITS)[number];
@@ -174,13 +174,10 @@ export function reminderSuffix(r: ReminderOffset): string {
 
 /** Validates a protocol, reporting every problem (path + message) at once. */
 export function parseProtocol(input: unknown, origin = 'protocol'): Protocol {
-  const result = protocolSchema.safeParse(input);
-  if (!result.success) {
-    throw new MusterError(
-      ErrorCode.InvalidProtocol,
-      `The ${origin} is not a valid protocol. Fix these problems and start again:`,
-      problemsFromZod(result.error.issues),
-    );
-  }
-  return result.data;
+  return parseOrThrow(
+    protocolSchema,
+    input,
+    ErrorCode.InvalidProtocol,
+    `The ${origin} is not a valid protocol. Fix these problems and start again:`,
+  );
 }
