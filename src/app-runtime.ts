@@ -142,7 +142,10 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     );
   }
 
-  logger.info(`Muster started, listening on port ${port}`, {
+  const started = consoleApp
+    ? `Muster started: open the local console at http://localhost:${port}/ (no Slack or Teams credentials are set)`
+    : `Muster started, listening on port ${port}`;
+  logger.info(started, {
     port,
     protocol: protocol.name,
     milestones: protocol.milestones.length,

@@ -98,6 +98,9 @@ describe('npm start (src/main.ts)', () => {
     });
     expect(String(started.platform)).toMatch(/^local console at http:\/\/localhost:\d+\/ \(simulated time\)$/);
     const port = Number(started.port);
+    expect(started.msg).toBe(
+      `Muster started: open the local console at http://localhost:${port}/ (no Slack or Teams credentials are set)`,
+    );
     expect(await get(port, '/healthz')).toEqual({ status: 200, body: '{"status":"ok"}' });
     expect((await get(port, '/nowhere')).status).toBe(404);
     expect(existsSync(join(dataDir, 'muster.lock'))).toBe(true);
