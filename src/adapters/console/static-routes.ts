@@ -1,11 +1,14 @@
 /**
  * The console page's files: `GET /` is `web/index.html`, `/console/app.js`
- * and `/console/app.css` come from `web/` beside this module, and
+ * and `/console/app.css` come from `web/` beside this module, each
+ * `/console/js/<name>.js` is a page module from `web/js/` (the folder is listed
+ * once, when the routes are registered), and
  * `/console/vendor/adaptivecards.*` is the official Adaptive Cards renderer
  * from node_modules, so the page works offline. Files are read on each
  * request (the page can be edited while Muster runs) and are a 404 while
  * missing.
  */
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
@@ -41,9 +44,27 @@ export function registerStaticRoutes(http: HttpServer, webDir: string = WEB_DIR)
     ['/console/app.css', join(webDir, 'app.css'), 'css'],
     ['/console/vendor/adaptivecards.js', dist && join(dist, 'adaptivecards.min.js'), 'js'],
     ['/console/vendor/adaptivecards.css', dist && join(dist, 'adaptivecards.css'), 'css'],
+    ...pageModules(webDir).map((name): [string, string, 'js'] => [
+      `/console/js/${name}`,
+      join(webDir, 'js', name),
+      'js',
+    ]),
   ];
   for (const [path, file, type] of files) {
     http.route('GET', path, (_req, res) => serveFile(res, file, TYPES[type]));
+  }
+}
+
+/** Plain lower-case names only: a dotfile, an editor's backup or a name needing escaping gets no route. */
+const MODULE_NAME = /^[a-z0-9-]+\.js$/;
+
+/** The page's ES modules in `web/js/`, or none when the folder is missing. */
+function pageModules(webDir: string): string[] {
+  try {
+    return readdirSync(join(webDir, 'js')).filter((name) => MODULE_NAME.test(name));
+  } catch (error) {
+    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return [];
+    throw error;
   }
 }
 

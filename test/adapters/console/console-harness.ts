@@ -78,6 +78,8 @@ export async function startConsole(): Promise<ConsoleHarness> {
   await mkdir(webDir);
   await writeFile(join(webDir, 'index.html'), '<!doctype html><title>Muster console</title>');
   await writeFile(join(webDir, 'app.js'), 'console.log("muster");');
+  await mkdir(join(webDir, 'js'));
+  await writeFile(join(webDir, 'js', 'state.js'), 'export const state = {};');
   const baseClock = new FixedClock(NOW);
   const logger = new RecordingLogger();
 

@@ -28,6 +28,15 @@ describe('console static routes', () => {
     expect((await h.get('/console/app.js')).status).toBe(404);
   });
 
+  it('serves each page module in web/js at /console/js/<name> as JavaScript, and 404 for any other', async () => {
+    const module = await h.get('/console/js/state.js');
+    expect(module.status).toBe(200);
+    expect(module.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(module.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(module.body).toBe('export const state = {};');
+    expect((await h.get('/console/js/nothing.js')).status).toBe(404);
+  });
+
   it('serves the official Adaptive Cards renderer from node_modules', async () => {
     const vendor = await h.get('/console/vendor/adaptivecards.js');
     expect(vendor.status).toBe(200);
