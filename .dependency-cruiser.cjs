@@ -51,6 +51,8 @@ module.exports = {
     },
   ],
   options: {
+    // The console's page is browser code loaded by URL (/console/js/…), not part of the node module graph.
+    exclude: { path: '^src/adapters/console/web/' },
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
