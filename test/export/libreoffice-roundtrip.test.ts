@@ -28,8 +28,14 @@ const missing = [soffice ? '' : 'soffice/libreoffice', poppler ? '' : 'pdftoppm/
 const reason = missing.length === 0 ? '' : ` (skipped: ${missing.join(' and ')} not on PATH)`;
 // Said out loud too, since the default reporter shows a skipped file only as a count.
 if (reason) console.warn(`LibreOffice round trip${reason}`);
+// CI installs LibreOffice, so there a missing one is a failure, not a quiet skip.
+const required = process.env.MUSTER_REQUIRE_LIBREOFFICE === '1';
 
 describe('minutes DOCX in LibreOffice', () => {
+  it.runIf(required && missing.length > 0)('is required in CI but LibreOffice is missing', () => {
+    expect.fail(`MUSTER_REQUIRE_LIBREOFFICE=1 and ${missing.join(' and ')} not on PATH`);
+  });
+
   it.skipIf(missing.length > 0)(
     `converts to a PDF whose text has the heading and an agency${reason}`,
     async () => {
