@@ -3,8 +3,11 @@
  * meetings held, the milestones marked done and the acknowledgements, plus the
  * status lifecycle of DESIGN.md. Pure data and pure functions; no I/O.
  */
+import type { Action } from '../actions/action.js';
 import type { Actor } from '../actor.js';
 import { ErrorCode, MusterError } from '../errors.js';
+import type { MeetingKind } from '../meetings/meeting-kind.js';
+import type { MeetingRecord } from '../meetings/meeting-record.js';
 
 export const INCIDENT_STATUSES = ['open', 'initial-held', 'review-held', 'final-held', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -16,8 +19,7 @@ export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 export const WEAPONS = ['knife', 'firearm', 'other', 'none', 'unknown'] as const;
 export type Weapon = (typeof WEAPONS)[number];
 
-export const MEETING_KINDS = ['initial', 'review', 'final', 'ad-hoc'] as const;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
+export { MEETING_KINDS, type MeetingKind } from '../meetings/meeting-kind.js';
 
 export interface Meeting {
   id: string;
@@ -83,6 +85,12 @@ export interface Incident {
   spaces: Record<string, SpaceState>;
   /** Reminders pushed to a later time by someone pressing Snooze. */
   snoozes?: Snooze[];
+  /** The action plan (seeds 003/004). Optional so incidents stored before it existed stay valid. */
+  actions?: Action[];
+  /** What happened in each meeting run in chat: attendance, checklist, notes, decisions. */
+  meetingRecords?: MeetingRecord[];
+  /** Dates the partnership re-mobilises for (toolkit: "be aware of key dates"). */
+  keyDates?: KeyDate[];
   createdBy: Actor;
   createdAt: string;
   updatedAt: string;
@@ -122,6 +130,20 @@ export interface Snooze {
   until: string;
   by: Actor;
   at: string;
+}
+
+export const KEY_DATE_KINDS = ['anniversary', 'court-date', 'memorial', 'other'] as const;
+export type KeyDateKind = (typeof KEY_DATE_KINDS)[number];
+
+/** A date after the response that may raise tensions again; the partnership regroups ahead of it. */
+export interface KeyDate {
+  id: string;
+  kind: KeyDateKind;
+  /** An ISO date (`2028-08-27`) or instant. */
+  date: string;
+  title: string;
+  /** How many working days before `date` to remind the partnership to re-mobilise. */
+  remobiliseWorkingDaysBefore: number;
 }
 
 /** The fields a store's index keeps for listing without reading every incident. */
