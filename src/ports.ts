@@ -101,7 +101,8 @@ export interface Recipients {
 export interface ReminderDelivery {
   incident: Incident;
   reminder: Reminder;
-  milestone: MilestoneStatus;
+  /** The protocol milestone the reminder is about; absent for action and key-date reminders. */
+  milestone?: MilestoneStatus;
   card: ReminderCard;
   /** Who the reminder is for (its owners), to reach directly as well as in the incident's space. */
   recipients: Recipients;
@@ -120,6 +121,19 @@ export type NoticeTarget =
   | { kind: 'space'; space: IncidentSpace }
   | { kind: 'coordination' }
   | { kind: 'direct'; recipients: Recipients };
+
+/** Where files go: the incident's space, or each person's direct messages. */
+export type UploadTarget =
+  | { kind: 'space'; space: IncidentSpace }
+  | { kind: 'direct'; recipients: Recipients };
+
+/** A document Muster produced (minutes, action plan, report, calendar invite), ready to upload. */
+export interface UploadFile {
+  filename: string;
+  title: string;
+  mimeType: string;
+  content: Buffer;
+}
 
 export interface ResolvedRecipients {
   /** Platform user ids found, without duplicates. */
@@ -155,4 +169,10 @@ export interface ChatPlatform {
   sendNotice(target: NoticeTarget, notice: NoticeCard): Promise<void>;
 
   deliverReminder(delivery: ReminderDelivery): Promise<void>;
+
+  /**
+   * Uploads files with a comment: one message carrying them all where the
+   * platform allows, to the space or to each recipient directly.
+   */
+  uploadFiles(target: UploadTarget, files: UploadFile[], comment: string): Promise<void>;
 }

@@ -1,7 +1,7 @@
 /**
  * The reminder run the scheduler ticks. It claims due reminders under a lease,
- * re-checks each at fire time (a met milestone or a closed incident sends
- * nothing, and says so in the audit), delivers through every chat platform and
+ * re-checks each at fire time (a met milestone, a done action or a closed
+ * incident sends nothing, and says so in the audit), delivers through every chat platform and
  * marks a reminder sent only once delivery resolved. A failed delivery gives
  * the reminder back so the next tick retries it.
  */
@@ -12,10 +12,16 @@ import { ErrorCode, MusterError } from '../core/errors.js';
 import type { Incident } from '../core/incident/incident.js';
 import type { MilestoneStatus } from '../core/protocol/timeline.js';
 import type { Reminder } from '../core/reminders/reminder.js';
+import { reminderSubject } from '../core/reminders/reminder-subject.js';
 import { buildReminderCard } from './cards/reminder-card.js';
 import type { PlatformDeps } from './deps.js';
 import { incidentTimeline, nowIn } from './incident-timeline.js';
 import { recipientsFor } from './recipients.js';
+import {
+  fireSubjectReminder,
+  SUBJECT_SKIP_SUMMARIES,
+  type SubjectSkipReason,
+} from './run-subject-reminders.js';
 
 export interface RunDueRemindersDeps extends PlatformDeps {
   /** Resolves the roles a reminder notifies (coordinators, List 1…) to people. */
@@ -33,7 +39,8 @@ export type SkipReason =
   | 'milestone-unknown'
   | 'milestone-met'
   | 'not-scheduled'
-  | 'already-overdue';
+  | 'already-overdue'
+  | SubjectSkipReason;
 
 export interface ReminderOutcome {
   incidentId: string;
@@ -57,6 +64,7 @@ const SKIP_SUMMARIES: Record<SkipReason, string> = {
   'milestone-met': 'the milestone is already met',
   'not-scheduled': 'the milestone is no longer scheduled',
   'already-overdue': 'the milestone is already overdue, so a "before" reminder is pointless',
+  ...SUBJECT_SKIP_SUMMARIES,
 };
 
 export async function runDueReminders(deps: RunDueRemindersDeps): Promise<RunDueRemindersResult> {
@@ -92,21 +100,12 @@ async function fire(
   let reason: SkipReason | undefined;
   try {
     incident = await deps.store.getIncident(reminder.incidentId);
-    const milestone =
-      incident && incidentTimeline(deps.protocol, incident, now).find((m) => m.id === reminder.milestoneId);
-    reason = skipReason(reminder, incident, milestone);
-    if (!reason) {
-      for (const platform of deps.platforms) {
-        await platform.deliverReminder({
-          incident: incident!,
-          reminder,
-          milestone: milestone!,
-          card: buildReminderCard(incident!, reminder, milestone!, now),
-          recipients: recipientsFor(reminder.notify, incident!, deps.directory),
-          toCoordination: reminder.kind === 'escalation',
-        });
-      }
-    }
+    const subject = reminderSubject(reminder.milestoneId);
+    if (!incident) reason = 'incident-missing';
+    else if (incident.status === 'closed') reason = 'incident-closed';
+    else if (subject.kind === 'milestone')
+      reason = await fireMilestoneReminder(deps, reminder, incident, now);
+    else reason = await fireSubjectReminder(deps, incident, reminder, subject, now);
   } catch (error) {
     const message = errorMessage(error);
     result.failed.push({ ...outcome, error: message });
@@ -164,6 +163,29 @@ async function fire(
       `${reminder.incidentId} ${reminder.key}: could not record the audit event: ${errorMessage(error)}`,
     );
   }
+}
+
+/** A protocol milestone's reminder: re-checked against the timeline now, then delivered. */
+async function fireMilestoneReminder(
+  deps: RunDueRemindersDeps,
+  reminder: Reminder,
+  incident: Incident,
+  now: DateTime,
+): Promise<SkipReason | undefined> {
+  const milestone = incidentTimeline(deps.protocol, incident, now).find((m) => m.id === reminder.milestoneId);
+  const reason = skipReason(reminder, incident, milestone);
+  if (reason) return reason;
+  for (const platform of deps.platforms) {
+    await platform.deliverReminder({
+      incident,
+      reminder,
+      milestone: milestone!,
+      card: buildReminderCard(incident, reminder, milestone!, now),
+      recipients: recipientsFor(reminder.notify, incident, deps.directory),
+      toCoordination: reminder.kind === 'escalation',
+    });
+  }
+  return undefined;
 }
 
 /** Why a due reminder should not go out after all, re-checked now rather than trusted from planning time. */

@@ -49,9 +49,7 @@ export function isMusterError(error: unknown, code?: ErrorCode): error is Muster
 
 /** What `parseOrThrow` needs of a schema (zod's `safeParse`), so this module does not depend on zod. */
 interface SafeParser<T> {
-  safeParse(
-    input: unknown,
-  ):
+  safeParse(input: unknown):
     | { success: true; data: T }
     | {
         success: false;

@@ -1,6 +1,6 @@
 /**
  * A `ChatPlatform` that keeps what it was asked to do in memory: spaces,
- * members, cards (and their updates), notices and reminders. It can be told to
+ * members, cards (and their updates), notices, reminders and uploaded files. It can be told to
  * fail the next calls of a method (an API outage) or to hold a reminder
  * delivery open until the test lets it finish. People are "found" when their
  * contact has a slackId or their email is in `knownEmails`.
@@ -14,6 +14,8 @@ import type {
   Recipients,
   ReminderDelivery,
   ResolvedRecipients,
+  UploadFile,
+  UploadTarget,
 } from '../../src/ports.js';
 
 type Method = Exclude<keyof ChatPlatform, 'name'>;
@@ -23,6 +25,7 @@ export class RecordingPlatform implements ChatPlatform {
   readonly spaces = new Map<string, IncidentSpace & { members: Set<string> }>();
   readonly cards = new Map<string, IncidentCard>();
   readonly notices: { target: NoticeTarget; notice: NoticeCard }[] = [];
+  readonly uploads: { target: UploadTarget; files: UploadFile[]; comment: string }[] = [];
   readonly calls: Method[] = [];
   knownEmails = new Set<string>();
   private readonly failures = new Map<Method, number>();
@@ -120,5 +123,10 @@ export class RecordingPlatform implements ChatPlatform {
     if (this.gate) await this.gate;
     this.enter('deliverReminder');
     this.deliveries.push(delivery);
+  }
+
+  async uploadFiles(target: UploadTarget, files: UploadFile[], comment: string): Promise<void> {
+    this.enter('uploadFiles');
+    this.uploads.push({ target, files, comment });
   }
 }

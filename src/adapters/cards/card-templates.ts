@@ -202,6 +202,9 @@ const CARD_VERBS: Readonly<Record<CardVerb, true>> = {
   'mark-done': true,
   snooze: true,
   'open-incident': true,
+  'add-update': true,
+  'mark-action-done': true,
+  'snooze-action': true,
 };
 
 /**

@@ -33,6 +33,29 @@ export const channelSchema = z.object({
 
 export type ConsoleChannel = z.infer<typeof channelSchema>;
 
+/** A file attached to a message, as the page sees it: downloaded by id from `GET /console/files`. */
+export const fileRefSchema = z.object({
+  id: z.string().min(1),
+  filename: z.string().min(1),
+  title: z.string(),
+  mimeType: z.string().min(1),
+  size: z.number().int().nonnegative(),
+});
+
+export type ConsoleFileRef = z.infer<typeof fileRefSchema>;
+
+/**
+ * A stored file: where its bytes are (a name under `<dataDir>/console/files/`
+ * chosen by the console, never by a request) and the channels it was posted
+ * in, which decide who may download it.
+ */
+export const storedFileSchema = fileRefSchema.extend({
+  storedAs: z.string().regex(/^[A-Za-z0-9._-]+$/),
+  channelIds: z.array(z.string()),
+});
+
+export type ConsoleStoredFile = z.infer<typeof storedFileSchema>;
+
 export const messageSchema = z.object({
   id: z.string().min(1),
   channelId: z.string().min(1),
@@ -46,6 +69,7 @@ export const messageSchema = z.object({
   /** Seen only by this contact, like Slack's ephemeral replies. */
   ephemeralFor: z.string().optional(),
   pinned: z.boolean().optional(),
+  files: z.array(fileRefSchema).optional(),
   updatedAt: z.string().optional(),
 });
 

@@ -3,7 +3,8 @@
  * incident (named as on Slack, from the reference and area only), members
  * added by contact id, the incident card posted pinned and replaced in place,
  * notices and reminders to the incident channel, the coordination channel and
- * people's direct messages. Cards are the Adaptive Card JSON of `cards/`.
+ * people's direct messages, and uploaded files (kept on disk, listed in a
+ * message as download links). Cards are the Adaptive Card JSON of `cards/`.
  * Every post and update is stored, then streamed to the browsers that may see
  * it. Everyone in the directory is "on" the console, so nobody is missing.
  */
@@ -19,6 +20,8 @@ import type {
   Recipients,
   ReminderDelivery,
   ResolvedRecipients,
+  UploadFile,
+  UploadTarget,
 } from '../../ports.js';
 import { expandCard } from '../cards/card-templates.js';
 import type { Logger } from '../logging/logger.js';
@@ -28,7 +31,9 @@ import {
   CONSOLE_PLATFORM,
   COORDINATION_CHANNEL_ID,
   type ConsoleChannel,
+  type ConsoleFileRef,
   type ConsoleMessage,
+  type ConsoleStoredFile,
   directChannelId,
   MUSTER_AUTHOR,
 } from './console-model.js';
@@ -37,7 +42,7 @@ import type { ConsoleStore } from './console-store.js';
 /** What a post carries besides where, when and who (which the platform fills in). */
 export type MessageContent = Pick<
   ConsoleMessage,
-  'text' | 'card' | 'cardKind' | 'ephemeralFor' | 'pinned'
+  'text' | 'card' | 'cardKind' | 'ephemeralFor' | 'pinned' | 'files'
 > & {
   author?: ConsoleMessage['author'];
 };
@@ -137,6 +142,42 @@ export class ConsolePlatform implements ChatPlatform {
     if (delivery.toCoordination) await this.post(COORDINATION_CHANNEL_ID, content);
   }
 
+  /**
+   * Each file is stored once, then one message lists them all in each channel
+   * it goes to; the file remembers those channels, so only their members may
+   * download it (`GET /console/files`).
+   */
+  async uploadFiles(target: UploadTarget, files: UploadFile[], comment: string): Promise<void> {
+    if (files.length === 0) return;
+    let channelIds: string[];
+    if (target.kind === 'space') {
+      await this.incidentChannel(target.space);
+      channelIds = [target.space.id];
+    } else {
+      const { userIds } = await this.resolveRecipients(target.recipients);
+      channelIds = [];
+      for (const id of userIds) channelIds.push((await this.ensureDirectChannel(id)).id);
+    }
+    if (channelIds.length === 0) return;
+    const refs: ConsoleFileRef[] = [];
+    for (const file of files) {
+      const id = crypto.randomUUID();
+      const stored: ConsoleStoredFile = {
+        id,
+        filename: file.filename,
+        title: file.title,
+        mimeType: file.mimeType,
+        size: file.content.length,
+        storedAs: `${id}-${safeFilename(file.filename)}`,
+        channelIds,
+      };
+      await this.store.saveFile(stored, file.content);
+      const { storedAs: _where, channelIds: _who, ...ref } = stored;
+      refs.push(ref);
+    }
+    for (const channelId of channelIds) await this.post(channelId, { text: comment, files: refs });
+  }
+
   /** Any message into a channel: cards, notices, replies and people's own chat. */
   async post(channelId: string, content: MessageContent): Promise<ConsoleMessage> {
     const { author, ...rest } = content;
@@ -210,6 +251,15 @@ export class ConsolePlatform implements ChatPlatform {
   private now(): string {
     return this.clock.now().toISOString();
   }
+}
+
+/** A name safe on any file system: letters, digits, dot, dash and underscore only, never `..`. */
+export function safeFilename(name: string): string {
+  const safe = name
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[.-]+/, '');
+  return safe.slice(-100) || 'file';
 }
 
 /** `sv-2027-0042-corby` → `SV-2027-0042`: channel names start with the reference. */

@@ -4,19 +4,28 @@
  * for an id wins), so a restart shows the same channels, cards and replies.
  * The simulated clock's offset is kept here too: incidents stored while time
  * ran ahead would otherwise look as if they lay in the future after a restart.
+ * Uploaded files' bytes go under `<dataDir>/console/files/`, their records here.
  * Incidents themselves live in the Store; this is only what the chat showed.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/lowdb/atomic-file.js';
 import { dropTornTail, JsonlAppender, readJsonl } from '../storage/lowdb/jsonl-file.js';
-import { type ConsoleChannel, type ConsoleMessage, channelSchema, messageSchema } from './console-model.js';
+import {
+  type ConsoleChannel,
+  type ConsoleMessage,
+  type ConsoleStoredFile,
+  channelSchema,
+  messageSchema,
+  storedFileSchema,
+} from './console-model.js';
 
 const recordSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('channel'), channel: channelSchema }),
   z.object({ type: z.literal('message'), message: messageSchema }),
   z.object({ type: z.literal('clock'), offsetMs: z.number().nonnegative() }),
+  z.object({ type: z.literal('file'), file: storedFileSchema }),
 ]);
 
 type ConsoleRecord = z.infer<typeof recordSchema>;
@@ -32,11 +41,15 @@ export interface ConsoleStoreOptions {
 export class ConsoleStore {
   private readonly channelsById = new Map<string, ConsoleChannel>();
   private readonly messagesById = new Map<string, ConsoleMessage>();
+  private readonly filesById = new Map<string, ConsoleStoredFile>();
   /** Message ids per channel in the order first posted; an update keeps its place, as in a chat. */
   private readonly order = new Map<string, string[]>();
   private offset = 0;
 
-  private constructor(private readonly appender: JsonlAppender) {}
+  private constructor(
+    private readonly appender: JsonlAppender,
+    private readonly filesDir: string,
+  ) {}
 
   static async open(dataDir: string, options: ConsoleStoreOptions = {}): Promise<ConsoleStore> {
     const dir = join(dataDir, 'console');
@@ -58,7 +71,7 @@ export class ConsoleStore {
     if (records.length > 2 * live.length + COMPACT_SLACK) {
       await writeFileAtomic(file, live.map((r) => `${JSON.stringify(r)}\n`).join(''), true);
     }
-    const store = new ConsoleStore(await JsonlAppender.open(file, false));
+    const store = new ConsoleStore(await JsonlAppender.open(file, false), join(dir, 'files'));
     for (const record of live) store.apply(record);
     return store;
   }
@@ -72,7 +85,9 @@ export class ConsoleStore {
           ? `c:${record.channel.id}`
           : record.type === 'message'
             ? `m:${record.message.id}`
-            : 'clock';
+            : record.type === 'file'
+              ? `f:${record.file.id}`
+              : 'clock';
       // Keep the first-seen position (Map insertion order) with the latest content.
       latest.set(key, record);
     }
@@ -96,6 +111,9 @@ export class ConsoleStore {
       }
       case 'clock':
         this.offset = record.offsetMs;
+        return;
+      case 'file':
+        this.filesById.set(record.file.id, record.file);
     }
   }
 
@@ -130,6 +148,25 @@ export class ConsoleStore {
   async saveMessage(message: ConsoleMessage): Promise<ConsoleMessage> {
     await this.write({ type: 'message', message });
     return message;
+  }
+
+  /** Writes the bytes first, then the record: a record never points at a file that is not there. */
+  async saveFile(file: ConsoleStoredFile, content?: Buffer): Promise<ConsoleStoredFile> {
+    if (content) {
+      await mkdir(this.filesDir, { recursive: true });
+      await writeFileAtomic(join(this.filesDir, file.storedAs), content, false);
+    }
+    await this.write({ type: 'file', file });
+    return file;
+  }
+
+  file(id: string): ConsoleStoredFile | undefined {
+    return this.filesById.get(id);
+  }
+
+  /** The bytes of a stored file; the name comes from its record, never from a request. */
+  fileContent(file: ConsoleStoredFile): Promise<Buffer> {
+    return readFile(join(this.filesDir, file.storedAs));
   }
 
   /** How far the simulated clock ran ahead when last moved. */

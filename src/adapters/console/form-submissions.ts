@@ -4,11 +4,13 @@
  * its field); a good one is claimed once by its submission key, the incident
  * saved, and only then announced, so an announcing failure can delay the
  * channel but never lose the report. The record-meeting form needs the
- * incident for its checks, so the use case itself refuses it, field by field.
+ * incident for its checks, so the use case itself refuses it, field by field;
+ * so does an action's Add update form.
  */
 import { z } from 'zod';
 import { type AnnounceResult, announceIncident } from '../../app/announce-incident.js';
 import { announcedNotice } from '../../app/cards/announced-notice.js';
+import { actionUpdateForm, submitActionUpdate } from '../../app/forms/action-update-form.js';
 import { keepAnswers, problemsByField } from '../../app/forms/form-problems.js';
 import { checkNewIncident, type FormPeople } from '../../app/forms/new-incident-form.js';
 import { recordMeetingForm, recordMeetingInputFrom } from '../../app/forms/record-meeting-form.js';
@@ -16,6 +18,7 @@ import { loadIncident, nowIn } from '../../app/incident-timeline.js';
 import { openIncident } from '../../app/open-incident.js';
 import { recordMeeting } from '../../app/record-meeting.js';
 import { parseInput, referenceSchema } from '../../app/validate-input.js';
+import { findAction } from '../../core/actions/action.js';
 import { isMusterError } from '../../core/errors.js';
 import { readFormSubmission } from '../cards/card-templates.js';
 import { refreshCard } from '../shared/refresh-card.js';
@@ -116,6 +119,42 @@ export async function submitRecordMeeting(
     const { notice } = await recordMeeting(ctx.deps, recordMeetingInputFrom(submission, person.actor, chair));
     await refreshCard(ctx, incident.reference);
     return { ok: true, reply: await replyTo(ctx, person, channel.id, { notice }) };
+  } catch (error) {
+    if (!isMusterError(error, 'invalid_input')) throw error;
+    return { ok: false, form: formReply(ctx, keepAnswers(form, submission), problemsByField(error.details)) };
+  }
+}
+
+const actionUpdateContext = z.object({
+  context: z.object({ reference: z.string(), actionNumber: z.string() }),
+});
+
+/** An action's Add update form: the same access check as its button, then the use case, field by field. */
+export async function submitActionUpdateForm(
+  ctx: ConsoleContext,
+  person: ConsolePerson,
+  channel: ConsoleChannel,
+  data: Record<string, unknown>,
+): Promise<SubmitAnswer> {
+  const posted = actionUpdateContext.safeParse(data);
+  if (!posted.success) {
+    const text = 'This form names no action. Open it again from the Add update button.';
+    return { ok: false, reply: await replyTo(ctx, person, channel.id, { text }) };
+  }
+  const { directory, store } = ctx.deps;
+  const incident = await loadIncident(store, parseInput(referenceSchema, posted.data.context.reference));
+  const access = decideAccess(directory, ctx.history, incident, person);
+  if (!access.allowed)
+    return { ok: false, reply: await replyTo(ctx, person, channel.id, { text: access.reason }) };
+  const form = actionUpdateForm(
+    incident,
+    findAction(incident.actions ?? [], posted.data.context.actionNumber),
+  );
+  const submission = readFormSubmission(form, data, zoneOf(ctx));
+  try {
+    const { action } = await submitActionUpdate(ctx.deps, submission, person.actor);
+    const text = `Action ${action.number} updated (${action.rag.toUpperCase()}): ${action.updates.at(-1)?.text ?? ''}`;
+    return { ok: true, reply: await replyTo(ctx, person, channel.id, { text }) };
   } catch (error) {
     if (!isMusterError(error, 'invalid_input')) throw error;
     return { ok: false, form: formReply(ctx, keepAnswers(form, submission), problemsByField(error.details)) };

@@ -20,6 +20,7 @@ import type { ConsoleContext } from './console-context.js';
 import { ConsoleEvents } from './console-events.js';
 import { ConsolePlatform } from './console-platform.js';
 import { ConsoleStore } from './console-store.js';
+import { registerFileRoute } from './file-route.js';
 import { registerReadRoutes } from './read-routes.js';
 import { adaptiveCardsDist, registerStaticRoutes, WEB_DIR } from './static-routes.js';
 import { registerSubmitRoute } from './submit-route.js';
@@ -99,6 +100,7 @@ async function wire(options: CreateConsoleOptions, history: ConsoleStore): Promi
   registerCommandRoute(http, ctx);
   registerSubmitRoute(http, ctx);
   registerClockRoute(http, ctx);
+  registerFileRoute(http, ctx);
 
   const dist = adaptiveCardsDist();
   if (!dist || !existsSync(join(dist, 'adaptivecards.min.js'))) {

@@ -5,12 +5,12 @@
  * see: not others' incident channels, direct messages or ephemeral replies.
  */
 import type { HttpServer } from '../http/http-server.js';
-import { canSeeChannel, findPerson } from './console-access.js';
 import { clockEvent } from './clock-route.js';
+import { canSeeChannel, findPerson } from './console-access.js';
 import type { ConsoleContext } from './console-context.js';
 import { visibleChannel } from './console-context.js';
 import { guarded, HttpProblem, identify, query, sendOk } from './console-http.js';
-import { channelView, type ConsoleChannel } from './console-model.js';
+import { type ConsoleChannel, channelView } from './console-model.js';
 
 export const CONSOLE_API = {
   session: '/console/api/session',

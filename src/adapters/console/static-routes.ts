@@ -14,8 +14,8 @@ import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isErrno } from '../storage/lowdb/atomic-file.js';
 import { type HttpServer, sendJson } from '../http/http-server.js';
+import { isErrno } from '../storage/lowdb/atomic-file.js';
 
 export const WEB_DIR = fileURLToPath(new URL('./web/', import.meta.url));
 

@@ -6,6 +6,7 @@
  * that is neither is a 400.
  */
 import { z } from 'zod';
+import { ACTION_UPDATE_FORM_ID } from '../../app/forms/action-update-form.js';
 import { NEW_INCIDENT_FORM_ID } from '../../app/forms/new-incident-form.js';
 import { RECORD_MEETING_FORM_ID } from '../../app/forms/record-meeting-form.js';
 import { isMusterError } from '../../core/errors.js';
@@ -14,7 +15,12 @@ import { type HttpServer, sendJson } from '../http/http-server.js';
 import { pressButton } from './card-actions.js';
 import { type ConsoleContext, replyWithError, visibleChannel } from './console-context.js';
 import { guarded, HttpProblem, identify, readBody } from './console-http.js';
-import { type SubmitAnswer, submitNewIncident, submitRecordMeeting } from './form-submissions.js';
+import {
+  type SubmitAnswer,
+  submitActionUpdateForm,
+  submitNewIncident,
+  submitRecordMeeting,
+} from './form-submissions.js';
 
 export const SUBMIT_PATH = '/console/api/submit';
 
@@ -37,6 +43,8 @@ export function registerSubmitRoute(http: HttpServer, ctx: ConsoleContext): void
       if (formId === NEW_INCIDENT_FORM_ID) work = () => submitNewIncident(ctx, person, channel, data);
       else if (formId === RECORD_MEETING_FORM_ID)
         work = () => submitRecordMeeting(ctx, person, channel, data);
+      else if (formId === ACTION_UPDATE_FORM_ID)
+        work = () => submitActionUpdateForm(ctx, person, channel, data);
       else if (action) work = () => pressButton(ctx, person, channel, action);
       else if (formId) throw new HttpProblem(400, `There is no form "${formId}" in Muster.`);
       else

@@ -9,11 +9,15 @@ export const ACTIONS = {
   markDone: 'muster_mark_done',
   snooze: 'muster_snooze',
   openIncident: 'muster_open_incident',
+  addUpdate: 'muster_add_update',
+  markActionDone: 'muster_mark_action_done',
+  snoozeAction: 'muster_snooze_action',
 } as const;
 
 export const CALLBACKS = {
   newIncident: 'muster_new_incident',
   recordMeeting: 'muster_record_meeting_form',
+  actionUpdate: 'muster_action_update_form',
 } as const;
 
 export const COMMAND = '/incident';

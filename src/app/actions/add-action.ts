@@ -11,6 +11,7 @@ import type { Incident } from '../../core/incident/incident.js';
 import type { DirectoryDeps } from '../deps.js';
 import { agencyName, checkAgency } from '../directory-agencies.js';
 import { loadIncident, nowIso } from '../incident-timeline.js';
+import { syncIncidentReminders } from '../sync-incident-reminders.js';
 import { actorSchema, invalidInput, parseInput, referenceSchema } from '../validate-input.js';
 import { checkNotClosed, dueSchema, ragSchema } from './action-input.js';
 
@@ -116,5 +117,7 @@ export async function addAction(deps: DirectoryDeps, input: AddActionInput): Pro
       ],
     };
   });
+  // A due date means reminders for the owner (issue 6).
+  await syncIncidentReminders(deps, incident);
   return { incident, action: added! };
 }

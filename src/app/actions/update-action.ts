@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { ACTION_STATUSES, changeStatus, recordProgress } from '../../core/actions/action.js';
 import type { Actor } from '../../core/actor.js';
-import type { StoreDeps } from '../deps.js';
+import type { ProtocolDeps, StoreDeps } from '../deps.js';
 import { loadIncident, nowIso } from '../incident-timeline.js';
+import { syncIncidentReminders } from '../sync-incident-reminders.js';
 import { actorSchema, parseInput, referenceSchema } from '../validate-input.js';
 import { actionNumberSchema, type ChangedAction, changeAction, ragSchema } from './action-input.js';
 
@@ -67,7 +68,11 @@ export interface StatusChange extends ChangedAction {
   unchanged: boolean;
 }
 
-export async function setActionStatus(deps: StoreDeps, input: SetActionStatusInput): Promise<StatusChange> {
+/** Re-plans reminders afterwards: a done or dropped action's unsent reminders go, a reopened one's come back. */
+export async function setActionStatus(
+  deps: ProtocolDeps,
+  input: SetActionStatusInput,
+): Promise<StatusChange> {
   const form = parseInput(setActionStatusInputSchema, input);
   const by = form.by as Actor;
   const at = nowIso(deps.clock);
@@ -82,5 +87,6 @@ export async function setActionStatus(deps: StoreDeps, input: SetActionStatusInp
     summary: `Action ${action.number}: ${action.status} → ${form.status} (${by.name}).${form.note ? ` ${form.note}` : ''}`,
     data: { fromStatus: action.status, toStatus: form.status },
   }));
+  await syncIncidentReminders(deps, result.incident);
   return { ...result, unchanged: false };
 }

@@ -12,6 +12,10 @@ export const actionValueSchema = z.object({
   milestoneId: z.string().min(1).optional(),
   reminderKey: z.string().min(1).optional(),
   meetingKind: z.enum(['initial', 'review', 'final', 'ad-hoc']).optional(),
+  actionNumber: z
+    .string()
+    .regex(/^\d+\.\d+$/)
+    .optional(),
 });
 
 export type ActionValue = z.output<typeof actionValueSchema>;

@@ -11,7 +11,16 @@ import type { MilestoneState } from '../../core/protocol/timeline.js';
 import type { ReminderKind } from '../../core/reminders/reminder.js';
 
 /** What a button asks for. Platforms map each verb to their own action id and carry `value` back. */
-export type CardVerb = 'acknowledge' | 'record-meeting' | 'mark-done' | 'snooze' | 'open-incident';
+export type CardVerb =
+  | 'acknowledge'
+  | 'record-meeting'
+  | 'mark-done'
+  | 'snooze'
+  | 'open-incident'
+  // An action's reminder card: answer it in the chat.
+  | 'add-update'
+  | 'mark-action-done'
+  | 'snooze-action';
 
 export interface CardAction {
   verb: CardVerb;
@@ -78,8 +87,26 @@ export interface ReminderCard {
   description?: string;
   /** The meeting that meets this milestone, for the Record meeting button. */
   meetingKind?: MeetingKind;
+  /** Set when the reminder is about an action of the plan rather than a protocol milestone. */
+  action?: ActionReminderFacts;
   actions: CardAction[];
 }
+
+/**
+ * What an action's reminder shows. It rides on the reminder card (same kind,
+ * same delivery) so every platform's reminder renderer shows it with one
+ * optional section rather than a second card type to route.
+ */
+export interface ActionReminderFacts {
+  number: string;
+  description: string;
+  rag: 'red' | 'amber' | 'green';
+  /** Lead agency, owner, RAG, latest update: label and value, ready to show. */
+  facts: CardFact[];
+}
+
+/** A reminder card about an action (issue 6). */
+export type ActionReminderCard = ReminderCard & { action: ActionReminderFacts };
 
 export interface IncidentListRow {
   reference: string;

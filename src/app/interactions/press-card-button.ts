@@ -18,6 +18,7 @@ import { loadIncident, nowIn } from '../incident-timeline.js';
 import { markMilestoneDone } from '../mark-milestone-done.js';
 import { snoozeReminder } from '../snooze-reminder.js';
 import { invalidInput } from '../validate-input.js';
+import { pressActionButton } from './press-action-button.js';
 
 export interface CardButtonPress {
   verb: CardVerb;
@@ -37,7 +38,7 @@ export interface CardButtonOutcome {
   message?: string;
   /** Whether the incident's pinned card changed and should be rebuilt. */
   refreshCard: boolean;
-  /** Record meeting: the form to show. */
+  /** Record meeting, Add update: the form to show. */
   form?: FormDefinition;
   /** Open: the incident's card as it stands, to show the person. */
   card?: IncidentCard;
@@ -92,5 +93,13 @@ export async function pressCardButton(
     }
     case 'open-incident':
       return { reference, card: await incidentStatusCard(deps, reference), refreshCard: false };
+    case 'add-update':
+    case 'mark-action-done':
+    case 'snooze-action':
+      return {
+        reference,
+        ...(await pressActionButton(deps, press.verb, value, incident, press.by)),
+        refreshCard: false,
+      };
   }
 }

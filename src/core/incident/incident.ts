@@ -126,7 +126,14 @@ export interface SpaceState {
 export interface Snooze {
   /** The reminder that was snoozed, e.g. `initial-meeting:before-24h`. */
   key: string;
+  /**
+   * The milestone snoozed; for an action's reminder the reminder's subject id
+   * (`action:1.2`), which no protocol milestone can have, so milestone
+   * planning never picks it up.
+   */
   milestoneId: string;
+  /** Set when an action's reminder was snoozed (`1.2`). */
+  actionNumber?: string;
   until: string;
   by: Actor;
   at: string;

@@ -1,10 +1,12 @@
 /**
  * A reminder card in Block Kit: what is due and when, what the protocol asks
  * for (quoted, so the reader need not look it up), and the buttons that settle
- * it. An escalation is marked as one, because it goes to people who were not
- * nudged before.
+ * it; an action's reminder also shows the action, for its owner to answer
+ * here. An escalation is marked as one, because it goes to people who were
+ * not nudged before.
  */
 import type { ReminderCard } from '../../../app/cards/card-model.js';
+import { actionFactBlocks } from './action-reminder-blocks.js';
 import {
   actionsBlocks,
   type Block,
@@ -30,6 +32,7 @@ export function reminderBlocks(card: ReminderCard): SlackMessage {
       `${icon} *${escapeMrkdwn(card.headline)}*\n${STATE_EMOJI[card.state]} Due ${escapeMrkdwn(card.dueText)}`,
     ),
   );
+  if (card.action) blocks.push(...actionFactBlocks(card.action));
   if (card.description) blocks.push(contextBlock(quote(card.description)));
   blocks.push(...actionsBlocks(card.actions.map(actionButton)));
   const prefix = card.escalation ? 'Escalation: ' : '';

@@ -16,6 +16,9 @@ export const VERB_ACTIONS: Readonly<Record<CardVerb, ActionId>> = {
   'mark-done': ACTIONS.markDone,
   snooze: ACTIONS.snooze,
   'open-incident': ACTIONS.openIncident,
+  'add-update': ACTIONS.addUpdate,
+  'mark-action-done': ACTIONS.markActionDone,
+  'snooze-action': ACTIONS.snoozeAction,
 };
 
 const VERBS_BY_ACTION = new Map<string, CardVerb>(

@@ -1,7 +1,8 @@
 /**
  * Muster's `ChatPlatform` on Slack: a private channel per incident, people
  * invited in one call, the incident card posted, pinned and updated in place,
- * notices and reminders to the channel, DMs and the coordination channel.
+ * notices and reminders to the channel, DMs and the coordination channel,
+ * and documents (minutes, plans, reports) uploaded to the channel or DMs.
  * Slack errors propagate unchanged (with `code` and `data.error`) after the
  * WebClient's own retries, so a use case records only what Slack accepted.
  */
@@ -15,6 +16,8 @@ import type {
   Recipients,
   ReminderDelivery,
   ResolvedRecipients,
+  UploadFile,
+  UploadTarget,
 } from '../../../ports.js';
 import type { Logger } from '../../logging/logger.js';
 import type { SlackMessage } from '../blocks/block-kit.js';
@@ -24,6 +27,7 @@ import { reminderBlocks } from '../blocks/reminder-blocks.js';
 import { BotIdentity } from './bot-identity.js';
 import { inviteToChannel } from './channel-invites.js';
 import { mapSettled } from './concurrency.js';
+import { directChannelOf, uploadToChannel } from './file-uploads.js';
 import { ensureIncidentChannel } from './incident-channel.js';
 import { RecipientResolver, type RecipientResolverOptions } from './recipient-resolver.js';
 import { slackErrorCode } from './slack-errors.js';
@@ -144,6 +148,22 @@ export class SlackPlatform implements ChatPlatform {
       if (coordination) targets.push(coordination);
     }
     await this.postAll(targets, message);
+  }
+
+  /**
+   * One upload per conversation. Direct uploads are tried for everyone and the
+   * first failure rethrown, as for notices: the caller retries the whole send.
+   */
+  async uploadFiles(target: UploadTarget, files: UploadFile[], comment: string): Promise<void> {
+    if (files.length === 0) return;
+    if (target.kind === 'space') {
+      await uploadToChannel(this.client, target.space.id, files, comment);
+      return;
+    }
+    const { userIds } = await this.resolveReporting(target.recipients);
+    await mapSettled(userIds, POST_CONCURRENCY, async (userId) =>
+      uploadToChannel(this.client, await directChannelOf(this.client, userId), files, comment),
+    );
   }
 
   /** A user id as channel: Slack opens (or reuses) the bot's DM with that person. */

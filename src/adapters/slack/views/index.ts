@@ -1,12 +1,15 @@
 /**
- * Modal submissions: the SIO's notification form and the record-meeting form.
+ * Modal submissions: the SIO's notification form, the record-meeting form
+ * and an action's Add update form.
  */
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../slack-context.js';
+import { registerActionUpdateView } from './action-update-view.js';
 import { registerNewIncidentView } from './new-incident-view.js';
 import { registerRecordMeetingView } from './record-meeting-view.js';
 
 export function registerViews(app: App, ctx: SlackContext): void {
   registerNewIncidentView(app, ctx);
   registerRecordMeetingView(app, ctx);
+  registerActionUpdateView(app, ctx);
 }

@@ -33,7 +33,12 @@ export async function syncDir(dir: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(path: string, text: string, durable: boolean): Promise<void> {
+/** `text` may be bytes (the console's uploaded files); a string is written as UTF-8. */
+export async function writeFileAtomic(
+  path: string,
+  text: string | Uint8Array,
+  durable: boolean,
+): Promise<void> {
   const temp = tempPathFor(path);
   try {
     const handle = await open(temp, 'w');

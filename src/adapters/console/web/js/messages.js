@@ -1,5 +1,5 @@
 /**
- * The open channel's messages: rendering each (author, time, tags, text, card),
+ * The open channel's messages: rendering each (author, time, tags, text, files, card),
  * adding or replacing one in place as it arrives, private replies, the pinned
  * bar, and what a card's button press sends and leads to.
  */
@@ -100,12 +100,29 @@ function fillMessage(item, message) {
   item.append(meta);
 
   if (message.text) item.append(node('p', 'message-text', message.text));
+  if (Array.isArray(message.files) && message.files.length > 0) item.append(renderFiles(message.files));
   if (message.card) {
     const holder = renderCard(message.card, {
       onSubmit: (data) => void submitCardAction(message, holder, data),
     });
     item.append(holder);
   }
+}
+
+/** Download links; `as` says who asks, since a plain link cannot send the x-muster-user header. */
+function renderFiles(files) {
+  const list = node('ul', 'message-files');
+  for (const file of files) {
+    const link = node('a', 'message-file', file.title || file.filename);
+    const params = new URLSearchParams({ id: file.id, as: state.userId ?? '' });
+    link.href = `/console/files?${params}`;
+    link.download = file.filename;
+    link.title = `${file.filename} (${Math.max(1, Math.round(file.size / 1024))} KB)`;
+    const item = node('li');
+    item.append(link);
+    list.append(item);
+  }
+  return list;
 }
 
 /** Adds or replaces one message of the open channel, re-rendering its card in place. */

@@ -1,0 +1,72 @@
+/**
+ * What the export use cases share: the input they take, the incident's space
+ * on the platform the request came from, List 1 as recipients, and the audit
+ * event recorded once the files were accepted.
+ */
+import { z } from 'zod';
+import type { Actor } from '../../core/actor.js';
+import { ErrorCode, MusterError } from '../../core/errors.js';
+import type { Incident } from '../../core/incident/incident.js';
+import type { ChatPlatform, IncidentSpace, UploadFile } from '../../ports.js';
+import type { DirectoryDeps } from '../deps.js';
+import { nowIso } from '../incident-timeline.js';
+import { actorSchema, referenceSchema } from '../validate-input.js';
+
+export type ExportUseCaseDeps = DirectoryDeps & { platform: ChatPlatform };
+
+export const exportInputSchema = z.object({
+  reference: referenceSchema,
+  by: actorSchema,
+});
+
+export interface ExportResult {
+  incident: Incident;
+  files: { filename: string; title: string; mimeType: string; size: number }[];
+  /** What to tell the person who asked, on any platform. */
+  message: string;
+}
+
+/** The incident's space on this platform; exports go where the response is run. */
+export function spaceOf(incident: Incident, platform: ChatPlatform): IncidentSpace {
+  const state = incident.spaces[platform.name];
+  if (!state?.spaceId) {
+    throw new MusterError(
+      ErrorCode.InvalidTransition,
+      `${incident.reference} has no channel on ${platform.name} yet, so there is nowhere to post the files. Wait for the incident to be announced, then try again.`,
+    );
+  }
+  return {
+    id: state.spaceId,
+    name: state.spaceName ?? state.spaceId,
+    ...(state.url ? { url: state.url } : {}),
+  };
+}
+
+export function describeFiles(files: UploadFile[]): ExportResult['files'] {
+  return files.map(({ filename, title, mimeType, content }) => ({
+    filename,
+    title,
+    mimeType,
+    size: content.length,
+  }));
+}
+
+export async function recordExport(
+  deps: ExportUseCaseDeps,
+  incident: Incident,
+  event: { type: string; by: Actor; summary: string; files: UploadFile[]; data?: Record<string, unknown> },
+): Promise<void> {
+  await deps.store.appendEvents(incident.reference, [
+    {
+      at: nowIso(deps.clock),
+      actor: event.by,
+      type: event.type,
+      summary: event.summary,
+      data: {
+        platform: deps.platform.name,
+        files: event.files.map((f) => f.filename),
+        ...event.data,
+      },
+    },
+  ]);
+}

@@ -1,0 +1,83 @@
+/**
+ * `/incident export report`: the final report (handbook pack) as DOCX and
+ * Markdown, posted in the incident's space and sent to List 1, which meets
+ * `final-report`. Refused until the final meeting is recorded as held: the
+ * report's lessons are that meeting's decisions.
+ */
+import type { z } from 'zod';
+import type { Actor } from '../../core/actor.js';
+import { ErrorCode, MusterError } from '../../core/errors.js';
+import { renderFinalReportDocx } from '../../export/final-report-docx.js';
+import { renderFinalReportMarkdown } from '../../export/final-report-markdown.js';
+import type { UploadFile } from '../../ports.js';
+import { loadIncident } from '../incident-timeline.js';
+import { markMilestoneDone } from '../mark-milestone-done.js';
+import { recipientsFor } from '../recipients.js';
+import { parseInput } from '../validate-input.js';
+import {
+  describeFiles,
+  type ExportResult,
+  type ExportUseCaseDeps,
+  exportInputSchema,
+  recordExport,
+  spaceOf,
+} from './export-delivery.js';
+import { fileStem, MIME } from './export-labels.js';
+import { finalReportDocument } from './final-report-document.js';
+
+export type ExportReportInput = z.input<typeof exportInputSchema>;
+
+const MILESTONE = 'final-report';
+
+export async function exportReport(deps: ExportUseCaseDeps, input: ExportReportInput): Promise<ExportResult> {
+  const form = parseInput(exportInputSchema, input);
+  const incident = await loadIncident(deps.store, form.reference);
+  if (!incident.meetings.some((m) => m.kind === 'final' && m.status === 'held')) {
+    throw new MusterError(
+      ErrorCode.InvalidTransition,
+      `The final report follows the Final Tactical Response Meeting, and ${incident.reference} has not held one yet. Record the final meeting as held, then export the report.`,
+    );
+  }
+  const space = spaceOf(incident, deps.platform);
+  const doc = finalReportDocument(deps, incident);
+  const stem = fileStem(incident.reference, 'final-report');
+  const title = `Final report — ${incident.reference}`;
+  const files: UploadFile[] = [
+    { filename: `${stem}.docx`, title, mimeType: MIME.docx, content: await renderFinalReportDocx(doc) },
+    {
+      filename: `${stem}.md`,
+      title: `${title} (Markdown)`,
+      mimeType: MIME.md,
+      content: Buffer.from(renderFinalReportMarkdown(doc), 'utf8'),
+    },
+  ];
+  const comment = `Final report and handbook for ${incident.reference}: timeline, meetings, final action plan and lessons.`;
+  await deps.platform.uploadFiles({ kind: 'space', space }, files, comment);
+  await deps.platform.uploadFiles(
+    { kind: 'direct', recipients: recipientsFor(['list-1'], incident, deps.directory) },
+    files,
+    comment,
+  );
+  const manual = deps.protocol.milestones.some((m) => m.id === MILESTONE && m.metBy.type === 'manual');
+  const marked = manual
+    ? await markMilestoneDone(deps, {
+        reference: incident.reference,
+        milestoneId: MILESTONE,
+        by: form.by,
+        note: `Final report sent to List 1 (${files.map((f) => f.filename).join(', ')})`,
+      })
+    : undefined;
+  await recordExport(deps, incident, {
+    type: 'export.report',
+    by: form.by as Actor,
+    summary: `Final report sent to the channel and List 1 by ${form.by.name}.`,
+    files,
+    data: { milestoneId: MILESTONE },
+  });
+  const met = marked && !marked.alreadyDone ? ' The final report milestone is marked met.' : '';
+  return {
+    incident: marked?.incident ?? incident,
+    files: describeFiles(files),
+    message: `Final report posted here and sent to List 1.${met}`,
+  };
+}

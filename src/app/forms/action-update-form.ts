@@ -1,0 +1,66 @@
+/**
+ * "Add update" on an action's reminder card: what has happened and the RAG
+ * now (seed 003 says Yellow where others say Amber; both are accepted). The
+ * submission goes to `recordActionUpdate`, whose field paths (`text`, `rag`)
+ * are this form's field ids, so a refusal lands under the field that is wrong.
+ */
+import type { Action } from '../../core/actions/action.js';
+import { RAGS } from '../../core/actions/rag.js';
+import type { Actor } from '../../core/actor.js';
+import type { Incident } from '../../core/incident/incident.js';
+import type { ChangedAction } from '../actions/action-input.js';
+import { recordActionUpdate } from '../actions/update-action.js';
+import type { StoreDeps } from '../deps.js';
+import type { FormDefinition, FormSubmission } from './form-model.js';
+
+export const ACTION_UPDATE_FORM_ID = 'action-update';
+
+const RAG_LABELS = { red: 'Red', amber: 'Amber (yellow)', green: 'Green' } as const;
+
+export function actionUpdateForm(incident: Incident, action: Action): FormDefinition {
+  return {
+    id: ACTION_UPDATE_FORM_ID,
+    title: `Update action ${action.number}`,
+    shortTitle: `Update action ${action.number}`,
+    submitLabel: 'Add update',
+    intro: `${incident.reference}, action ${action.number}: ${action.description}`,
+    context: { reference: incident.reference, actionNumber: action.number },
+    fields: [
+      {
+        id: 'text',
+        label: 'Progress',
+        kind: 'textarea',
+        required: true,
+        placeholder: 'What has happened since the last update?',
+        maxLength: 2000,
+      },
+      {
+        id: 'rag',
+        label: 'RAG',
+        kind: 'select',
+        required: false,
+        initial: action.rag,
+        hint: 'Red, amber (yellow) or green.',
+        choices: RAGS.map((rag) => ({ value: rag, label: RAG_LABELS[rag] })),
+      },
+    ],
+  };
+}
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** The submitted form as an update; the use case checks it (and names the field when it refuses). */
+export async function submitActionUpdate(
+  deps: StoreDeps,
+  submission: FormSubmission,
+  by: Actor,
+): Promise<ChangedAction> {
+  const rag = one(submission.values.rag);
+  return recordActionUpdate(deps, {
+    reference: submission.context.reference ?? '',
+    actionNumber: submission.context.actionNumber ?? '',
+    text: one(submission.values.text) ?? '',
+    ...(rag ? { rag } : {}),
+    by,
+  });
+}
