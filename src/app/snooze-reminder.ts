@@ -48,35 +48,74 @@ export async function snoozeReminder(deps: ProtocolDeps, input: SnoozeInput): Pr
       `${status.title} is already met for ${before.reference}; there is nothing to snooze.`,
     );
   }
-  const calendar = calendarFor(deps.protocol);
-  const until = calendar.startOfNextWorkingDay(now).set({ hour: SNOOZE_HOUR });
+  return recordSnooze(
+    deps,
+    before.id,
+    {
+      key: form.reminderKey ?? `${form.milestoneId}:manual`,
+      milestoneId: form.milestoneId,
+      title: status.title,
+      data: { milestoneId: form.milestoneId },
+    },
+    form.by as Actor,
+    (current) => {
+      if (current.status === 'closed') {
+        throw new MusterError(
+          ErrorCode.InvalidTransition,
+          `${current.reference} is closed; reminders are off.`,
+        );
+      }
+    },
+  );
+}
+
+/** What a snooze is about: a protocol milestone, or an action (its subject id stands in `milestoneId`). */
+export interface SnoozeSubject {
+  key: string;
+  milestoneId: string;
+  actionNumber?: string;
+  /** How the audit names it: the milestone's title, "Action 1.2". */
+  title: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Records a snooze to 09:00 on the next working day, once (a double click or
+ * a retried request finds the same snooze and changes nothing), audits it and
+ * re-plans the incident's reminders. `checkOpen` refuses inside the store's
+ * lock when the incident may no longer be changed.
+ */
+export async function recordSnooze(
+  deps: ProtocolDeps,
+  incidentId: string,
+  subject: SnoozeSubject,
+  by: Actor,
+  checkOpen: (current: Incident) => void,
+): Promise<SnoozeResult> {
+  const now = nowIn(deps.clock, deps.protocol);
+  const until = calendarFor(deps.protocol).startOfNextWorkingDay(now).set({ hour: SNOOZE_HOUR });
   const snooze: Snooze = {
-    key: form.reminderKey ?? `${form.milestoneId}:manual`,
-    milestoneId: form.milestoneId,
+    key: subject.key,
+    milestoneId: subject.milestoneId,
+    ...(subject.actionNumber ? { actionNumber: subject.actionNumber } : {}),
     until: until.toUTC().toISO()!,
-    by: form.by as Actor,
+    by,
     at: now.toUTC().toISO()!,
   };
   let repeated: Snooze | undefined;
-  const incident = await deps.store.updateIncident(before.id, (current) => {
-    // A double click (or a retried request) snoozes once.
+  const incident = await deps.store.updateIncident(incidentId, (current) => {
     repeated = current.snoozes?.find((s) => s.milestoneId === snooze.milestoneId && s.until === snooze.until);
     if (repeated) return { incident: current };
-    if (current.status === 'closed') {
-      throw new MusterError(
-        ErrorCode.InvalidTransition,
-        `${current.reference} is closed; reminders are off.`,
-      );
-    }
+    checkOpen(current);
     return {
       incident: { ...current, snoozes: [...(current.snoozes ?? []), snooze], updatedAt: snooze.at },
       events: [
         {
           at: snooze.at,
-          actor: snooze.by,
+          actor: by,
           type: 'reminder.snoozed',
-          summary: `${status.title}: reminder snoozed until ${formatLocal(until)} by ${snooze.by.name}.`,
-          data: { milestoneId: snooze.milestoneId, key: snooze.key, until: snooze.until },
+          summary: `${subject.title}: reminder snoozed until ${formatLocal(until)} by ${by.name}.`,
+          data: { ...subject.data, key: snooze.key, until: snooze.until },
         },
       ],
     };
