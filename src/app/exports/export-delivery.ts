@@ -10,6 +10,8 @@ import type { Incident } from '../../core/incident/incident.js';
 import type { ChatPlatform, IncidentSpace, UploadFile } from '../../ports.js';
 import type { DirectoryDeps } from '../deps.js';
 import { nowIso } from '../incident-timeline.js';
+import { markMilestoneDone } from '../mark-milestone-done.js';
+import { recipientsFor } from '../recipients.js';
 import { actorSchema, referenceSchema } from '../validate-input.js';
 
 export type ExportUseCaseDeps = DirectoryDeps & { platform: ChatPlatform };
@@ -69,4 +71,43 @@ export async function recordExport(
       },
     },
   ]);
+}
+
+/**
+ * Seed 000's circulation: the files go to the incident's space and to List 1
+ * directly; only once both uploads succeeded is the milestone marked met (when
+ * the protocol has it marked by hand) and the export audited. Exporting again
+ * re-sends without marking twice.
+ */
+export async function circulateToList1(
+  deps: ExportUseCaseDeps,
+  incident: Incident,
+  files: UploadFile[],
+  circulation: {
+    comment: string;
+    by: Actor;
+    milestoneId?: string;
+    note: string;
+    event: { type: string; summary: string; data?: Record<string, unknown> };
+  },
+): Promise<{ incident: Incident; newlyMet: boolean }> {
+  const space = spaceOf(incident, deps.platform);
+  await deps.platform.uploadFiles({ kind: 'space', space }, files, circulation.comment);
+  await deps.platform.uploadFiles(
+    { kind: 'direct', recipients: recipientsFor(['list-1'], incident, deps.directory) },
+    files,
+    circulation.comment,
+  );
+  const { milestoneId } = circulation;
+  const marked =
+    milestoneId && deps.protocol.milestones.some((m) => m.id === milestoneId && m.metBy.type === 'manual')
+      ? await markMilestoneDone(deps, {
+          reference: incident.reference,
+          milestoneId,
+          by: circulation.by,
+          note: circulation.note,
+        })
+      : undefined;
+  await recordExport(deps, incident, { ...circulation.event, by: circulation.by, files });
+  return { incident: marked?.incident ?? incident, newlyMet: Boolean(marked && !marked.alreadyDone) };
 }

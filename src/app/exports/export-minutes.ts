@@ -12,15 +12,13 @@ import { renderMinutesDocx } from '../../export/minutes-docx.js';
 import { renderMinutesMarkdown } from '../../export/minutes-markdown.js';
 import type { UploadFile } from '../../ports.js';
 import { loadIncident } from '../incident-timeline.js';
-import { markMilestoneDone } from '../mark-milestone-done.js';
-import { recipientsFor } from '../recipients.js';
 import { parseInput } from '../validate-input.js';
 import {
+  circulateToList1,
   describeFiles,
   type ExportResult,
   type ExportUseCaseDeps,
   exportInputSchema,
-  recordExport,
   spaceOf,
 } from './export-delivery.js';
 import { meetingToMinute, minutesDocument } from './export-documents.js';
@@ -46,7 +44,8 @@ export async function exportMinutes(
   const form = parseInput(exportMinutesInputSchema, input);
   const incident = await loadIncident(deps.store, form.reference);
   const meeting = meetingToMinute(incident, form.meetingId);
-  const space = spaceOf(incident, deps.platform);
+  // Refused before rendering when the incident has no space on this platform.
+  spaceOf(incident, deps.platform);
   const doc = minutesDocument(deps, incident, meeting.id);
 
   const stem = fileStem(incident.reference, `minutes-${meetingSlug(meeting)}`);
@@ -61,34 +60,21 @@ export async function exportMinutes(
     },
   ];
   const comment = `Minutes of the ${doc.meeting.kind} (${doc.meeting.when}) for ${incident.reference}, with the action plan.`;
-  await deps.platform.uploadFiles({ kind: 'space', space }, files, comment);
-  await deps.platform.uploadFiles(
-    { kind: 'direct', recipients: recipientsFor(['list-1'], incident, deps.directory) },
-    files,
-    comment,
-  );
-
   const milestoneId = MINUTES_MILESTONE[meeting.kind];
-  const marked =
-    milestoneId && deps.protocol.milestones.some((m) => m.id === milestoneId && m.metBy.type === 'manual')
-      ? await markMilestoneDone(deps, {
-          reference: incident.reference,
-          milestoneId,
-          by: form.by,
-          note: `Minutes sent to List 1 (${files.map((f) => f.filename).join(', ')})`,
-        })
-      : undefined;
-
-  await recordExport(deps, incident, {
-    type: 'export.minutes',
+  const circulated = await circulateToList1(deps, incident, files, {
+    comment,
     by: form.by as Actor,
-    summary: `Minutes of ${meeting.id} sent to the channel and List 1 by ${form.by.name}.`,
-    files,
-    data: { meetingId: meeting.id, ...(milestoneId ? { milestoneId } : {}) },
+    ...(milestoneId ? { milestoneId } : {}),
+    note: `Minutes sent to List 1 (${files.map((f) => f.filename).join(', ')})`,
+    event: {
+      type: 'export.minutes',
+      summary: `Minutes of ${meeting.id} sent to the channel and List 1 by ${form.by.name}.`,
+      data: { meetingId: meeting.id, ...(milestoneId ? { milestoneId } : {}) },
+    },
   });
-  const met = marked && !marked.alreadyDone ? ' The minutes milestone is marked met.' : '';
+  const met = circulated.newlyMet ? ' The minutes milestone is marked met.' : '';
   return {
-    incident: marked?.incident ?? incident,
+    incident: circulated.incident,
     files: describeFiles(files),
     message: `Minutes of the ${doc.meeting.kind} posted here and sent to List 1.${met}`,
   };

@@ -11,15 +11,13 @@ import { renderFinalReportDocx } from '../../export/final-report-docx.js';
 import { renderFinalReportMarkdown } from '../../export/final-report-markdown.js';
 import type { UploadFile } from '../../ports.js';
 import { loadIncident } from '../incident-timeline.js';
-import { markMilestoneDone } from '../mark-milestone-done.js';
-import { recipientsFor } from '../recipients.js';
 import { parseInput } from '../validate-input.js';
 import {
+  circulateToList1,
   describeFiles,
   type ExportResult,
   type ExportUseCaseDeps,
   exportInputSchema,
-  recordExport,
   spaceOf,
 } from './export-delivery.js';
 import { fileStem, MIME } from './export-labels.js';
@@ -38,7 +36,8 @@ export async function exportReport(deps: ExportUseCaseDeps, input: ExportReportI
       `The final report follows the Final Tactical Response Meeting, and ${incident.reference} has not held one yet. Record the final meeting as held, then export the report.`,
     );
   }
-  const space = spaceOf(incident, deps.platform);
+  // Refused before rendering when the incident has no space on this platform.
+  spaceOf(incident, deps.platform);
   const doc = finalReportDocument(deps, incident);
   const stem = fileStem(incident.reference, 'final-report');
   const title = `Final report — ${incident.reference}`;
@@ -52,31 +51,20 @@ export async function exportReport(deps: ExportUseCaseDeps, input: ExportReportI
     },
   ];
   const comment = `Final report and handbook for ${incident.reference}: timeline, meetings, final action plan and lessons.`;
-  await deps.platform.uploadFiles({ kind: 'space', space }, files, comment);
-  await deps.platform.uploadFiles(
-    { kind: 'direct', recipients: recipientsFor(['list-1'], incident, deps.directory) },
-    files,
+  const circulated = await circulateToList1(deps, incident, files, {
     comment,
-  );
-  const manual = deps.protocol.milestones.some((m) => m.id === MILESTONE && m.metBy.type === 'manual');
-  const marked = manual
-    ? await markMilestoneDone(deps, {
-        reference: incident.reference,
-        milestoneId: MILESTONE,
-        by: form.by,
-        note: `Final report sent to List 1 (${files.map((f) => f.filename).join(', ')})`,
-      })
-    : undefined;
-  await recordExport(deps, incident, {
-    type: 'export.report',
     by: form.by as Actor,
-    summary: `Final report sent to the channel and List 1 by ${form.by.name}.`,
-    files,
-    data: { milestoneId: MILESTONE },
+    milestoneId: MILESTONE,
+    note: `Final report sent to List 1 (${files.map((f) => f.filename).join(', ')})`,
+    event: {
+      type: 'export.report',
+      summary: `Final report sent to the channel and List 1 by ${form.by.name}.`,
+      data: { milestoneId: MILESTONE },
+    },
   });
-  const met = marked && !marked.alreadyDone ? ' The final report milestone is marked met.' : '';
+  const met = circulated.newlyMet ? ' The final report milestone is marked met.' : '';
   return {
-    incident: marked?.incident ?? incident,
+    incident: circulated.incident,
     files: describeFiles(files),
     message: `Final report posted here and sent to List 1.${met}`,
   };
