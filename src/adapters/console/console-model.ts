@@ -17,10 +17,6 @@ export function directChannelId(contactId: string): string {
   return `${DIRECT_PREFIX}${contactId}`;
 }
 
-export function directChannelOwner(channelId: string): string | undefined {
-  return channelId.startsWith(DIRECT_PREFIX) ? channelId.slice(DIRECT_PREFIX.length) : undefined;
-}
-
 export const channelSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),

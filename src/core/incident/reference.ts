@@ -21,7 +21,3 @@ export function parseReference(reference: string): { year: number; sequence: num
   if (!match) return undefined;
   return { year: Number(match[1]), sequence: Number(match[2]) };
 }
-
-export function isReference(value: string): boolean {
-  return parseReference(value) !== undefined;
-}

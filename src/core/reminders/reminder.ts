@@ -27,7 +27,3 @@ export interface Reminder extends PlannedReminder {
   claimedBy?: string;
   leaseUntil?: string;
 }
-
-export function reminderId(incidentId: string, key: string): string {
-  return `${incidentId}/${key}`;
-}
