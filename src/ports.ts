@@ -4,7 +4,7 @@
  * clock and the directory file. Use cases take these as arguments, never import
  * an adapter.
  */
-import type { IncidentCard, NoticeCard, ReminderCard } from './app/cards/card-model.js';
+import type { IncidentCard, NoticeCard, ReminderCard, SpaceCard } from './app/cards/card-model.js';
 import type { Actor } from './core/actor.js';
 import type { Contact, Directory } from './core/directory/directory-schema.js';
 import type { IncidentEvent, NewIncidentEvent } from './core/events/incident-event.js';
@@ -164,6 +164,18 @@ export interface ChatPlatform {
 
   /** Replaces the pinned incident card in place. */
   updateIncidentCard(space: IncidentSpace, cardRef: string, card: IncidentCard): Promise<void>;
+
+  /** Posts a card for everyone in the space (a meeting, the meeting checklist); returns the reference to update it by. */
+  postCard(space: IncidentSpace, card: SpaceCard): Promise<string>;
+
+  /** Replaces a card `postCard` posted, in place. */
+  updateCard(space: IncidentSpace, cardRef: string, card: SpaceCard): Promise<void>;
+
+  /** Archives the space when the incident is closed (it stays readable); archiving an archived space is fine. */
+  archiveSpace(space: IncidentSpace): Promise<void>;
+
+  /** Brings an archived space back when the incident is reopened; an active space is fine. */
+  unarchiveSpace(space: IncidentSpace): Promise<void>;
 
   /** A short notice to the space, the coordination channel or people directly. */
   sendNotice(target: NoticeTarget, notice: NoticeCard): Promise<void>;

@@ -27,6 +27,8 @@ export const recordMeetingInputSchema = z.object({
   kind: z.enum(MEETING_KINDS, { error: `choose one of ${MEETING_KINDS.join(', ')}` }),
   at: instantSchema,
   chair: actorSchema.optional(),
+  /** Directory agency ids invited; kept from the earlier record when not given again. */
+  attendees: z.array(z.string().trim().min(1, 'name the agency')).optional(),
   held: z.boolean().default(false),
   by: actorSchema,
 });
@@ -62,6 +64,11 @@ export async function recordMeeting(deps: ProtocolDeps, input: RecordMeetingInpu
       at: form.at,
       status: form.held ? 'held' : 'scheduled',
       ...(form.chair ? { chair: form.chair as Actor } : existing?.chair ? { chair: existing.chair } : {}),
+      ...(form.attendees
+        ? { attendees: form.attendees }
+        : existing?.attendees
+          ? { attendees: existing.attendees }
+          : {}),
       recordedBy: form.by as Actor,
     };
     recorded = meeting;

@@ -1,27 +1,40 @@
 /**
  * Realistic data for every card template, built with the real builders where
- * they need no store (incident, reminder, help, both forms) and written out by
- * hand, typed as the card model, where they do (lists, home, notice).
+ * they need no store (incident, reminder, help, both forms, action rows) and
+ * written out by hand, typed as the card model, where they do (lists, home,
+ * notice, meeting, checklist, timeline). The checklist is the whole seed 002
+ * toolkit, so the template is checked at its real length.
  */
 import { DateTime } from 'luxon';
+import { actionRow } from '../../src/app/cards/action-rows.js';
+import { actionValue } from '../../src/app/cards/action-value.js';
 import { buildIncidentCard } from '../../src/app/cards/incident-card.js';
 import { helpCard } from '../../src/app/cards/list-cards.js';
 import { buildReminderCard } from '../../src/app/cards/reminder-card.js';
 import type {
+  ActionListCard,
+  ActionRow,
+  CardAction,
+  ChecklistCard,
+  ChecklistSectionRow,
   HomeCard,
   IncidentCard,
   IncidentListCard,
+  MeetingCard,
   NoticeCard,
   ReminderCard,
+  TimelineCard,
 } from '../../src/app/cards/card-model.js';
 import { newIncidentForm } from '../../src/app/forms/new-incident-form.js';
 import { recordMeetingForm } from '../../src/app/forms/record-meeting-form.js';
 import { incidentTimeline } from '../../src/app/incident-timeline.js';
 import type { FormCard, TemplatedCard } from '../../src/adapters/cards/card-templates.js';
 import type { Incident } from '../../src/core/incident/incident.js';
+import { TOOLKIT_SECTIONS } from '../../src/core/meetings/toolkit-checklist.js';
 import { defaultProtocol } from '../../src/core/protocol/default-protocol.js';
 import type { Reminder } from '../../src/core/reminders/reminder.js';
 import { testDirectory } from '../fakes/test-directory.js';
+import { makeAction } from '../fixtures/action-factory.js';
 import { makeIncident } from '../fixtures/incident-factory.js';
 
 /** Sat 28 Aug 2027 09:00 BST, the morning after the DESIGN.md worked example's incident. */
@@ -68,6 +81,42 @@ export function reminderCard(kind: Reminder['kind'] = 'before', at: DateTime = N
   return buildReminderCard(incident, reminder, milestone, at);
 }
 
+const REF = 'SV-2027-0041';
+const PAT = { id: 'console:pat-police', name: 'Pat Police', contactId: 'pat-police' };
+
+/** Three actions of the plan, red, amber (an update recorded) and green (done), through the real row builder. */
+export function actionRows(): ActionRow[] {
+  const directory = testDirectory();
+  const actions = [
+    makeAction('1.1', {
+      priority: { number: 1, title: 'Community reassurance' },
+      description: 'High-visibility patrols around Market Street and the school gates',
+      due: '2027-08-27',
+      rag: 'red',
+    }),
+    makeAction('1.2', {
+      priority: { number: 1, title: 'Community reassurance' },
+      description: 'Community meeting at the Corby Cube with faith leaders',
+      leadAgency: 'csp',
+      owner: { id: 'console:cara-csp', name: 'Cara CSP', contactId: 'cara-csp' },
+      due: '2027-09-10',
+      rag: 'amber',
+      status: 'in-progress',
+      updates: [
+        { text: 'Venue booked; leaflets printing', rag: 'amber', by: PAT, at: '2027-08-28T07:30:00.000Z' },
+      ],
+    }),
+    makeAction('2.1', {
+      priority: { number: 2, title: 'Education' },
+      description: 'Alert schools of the victim and witnesses',
+      leadAgency: 'schools',
+      timescale: 'Ongoing',
+      status: 'done',
+    }),
+  ];
+  return actions.map((a) => actionRow(directory, REF, a, NOW));
+}
+
 export const INCIDENT_LIST: IncidentListCard = {
   kind: 'incident-list',
   heading: 'Open incidents (2)',
@@ -96,6 +145,8 @@ export const HOME: HomeCard = {
   heading: 'My incidents and deadlines',
   emptyText: 'No open incidents involve you. Type /incident to report one.',
   incidents: INCIDENT_LIST.rows,
+  actionsEmptyText: 'You own no open actions.',
+  actions: actionRows().filter((r) => r.status !== 'done'),
   deadlines: [
     {
       reference: 'SV-2027-0041',
@@ -118,7 +169,7 @@ export const HOME: HomeCard = {
   ],
 };
 
-export const EMPTY_HOME: HomeCard = { ...HOME, incidents: [], deadlines: [] };
+export const EMPTY_HOME: HomeCard = { ...HOME, incidents: [], deadlines: [], actions: [] };
 
 export const NOTICE: NoticeCard = {
   kind: 'notice',
@@ -126,6 +177,151 @@ export const NOTICE: NoticeCard = {
   headline: 'You have been notified of a serious violence incident in Corby',
   lines: ['Your agency is on List 1.', 'Please acknowledge in the incident channel.'],
   spaceUrl: 'https://teams.example/l/channel/19%3Aabc/SV-2027-0041',
+};
+
+export const ACTION_LIST: ActionListCard = {
+  kind: 'action-list',
+  reference: REF,
+  heading: `Action plan — ${REF}`,
+  rows: actionRows(),
+  countsText: '1 red, 1 amber, 1 green',
+  emptyText: 'No actions yet. /incident action add adds one.',
+};
+
+export const FILTERED_EMPTY_ACTIONS: ActionListCard = {
+  ...ACTION_LIST,
+  rows: [],
+  filterText: 'Filtered: RAG red, owner Sam School',
+  countsText: 'no actions',
+};
+
+const button = (verb: CardAction['verb'], label: string, value: object, style?: CardAction['style']) => ({
+  verb,
+  label,
+  value: actionValue({ reference: REF, ...value }),
+  ...(style ? { style } : {}),
+});
+
+export const MEETING: MeetingCard = {
+  kind: 'meeting',
+  reference: REF,
+  meetingId: 'initial-1',
+  heading: `Initial Tactical Response Meeting — ${REF}`,
+  whenText: 'Fri 3 Sep 2027 10:00 BST',
+  at: '2027-09-03T10:00:00.000+01:00',
+  facts: [
+    { label: 'Chair', value: 'Pat Police' },
+    { label: 'Attendees', value: 'Police, Corby CSP, NHFT, Schools' },
+    { label: 'Invitation', value: 'initial-1.ics, posted below' },
+  ],
+  warning:
+    'This is after the protocol’s deadline for the initial meeting (Thu 2 Sep 2027 15:00 BST). Hold it sooner if you can.',
+  actions: [button('start-meeting', 'Start meeting', { meetingId: 'initial-1' }, 'primary')],
+};
+
+/** The whole toolkit checklist, some of it done, assigned, noted and decided, as a chair runs it. */
+export function checklistCard(options: { kind?: 'initial' | 'review'; ended?: boolean } = {}): ChecklistCard {
+  const kind = options.kind ?? 'initial';
+  const meetingId = `${kind}-1`;
+  const ended = options.ended ?? false;
+  // Review and final meetings run the toolkit's review section only, beside Signs of Safety.
+  const defs = kind === 'review' ? TOOLKIT_SECTIONS.filter((d) => d.id === 'review') : TOOLKIT_SECTIONS;
+  const sections: ChecklistSectionRow[] = defs.map((section, s) => {
+    const items = section.items.map((item, i) => {
+      const done = (s + i) % 3 === 0;
+      const value = { meetingId, sectionId: section.id, itemId: item.id };
+      return {
+        sectionId: section.id,
+        itemId: item.id,
+        text: item.text,
+        ...(item.hint ? { hint: item.hint } : {}),
+        done,
+        ...(i === 0
+          ? { assignedText: s % 2 ? 'Assigned to Children’s Services' : 'Assigned to Pat Police' }
+          : {}),
+        notes:
+          i === 1 ? ['Police media office drafting the statement', 'Share with NHFT before release'] : [],
+        decisions: i === 0 && s === 3 ? ['Police lead communications until the review meeting'] : [],
+        actions: ended
+          ? []
+          : [
+              button('tick-item', done ? 'Untick' : 'Tick', value, done ? undefined : 'primary'),
+              button('work-item', 'Work on it', value),
+            ],
+      };
+    });
+    const doneCount = items.filter((i) => i.done).length;
+    return { id: section.id, title: section.title, doneText: `${doneCount} of ${items.length} done`, items };
+  });
+  const heading =
+    kind === 'initial' ? `Initial Tactical Response Meeting — ${REF}` : `Review meeting — ${REF}`;
+  return {
+    kind: 'checklist',
+    reference: REF,
+    meetingId,
+    heading,
+    statusText: ended
+      ? 'Ended 11:31: 1 of 2 items done, 2 present, no decisions'
+      : 'Started 10:02 by Pat Police',
+    ended,
+    attendance: [
+      { agency: 'Police', name: 'Pat Police', present: true },
+      { agency: 'Corby CSP', name: 'Cara CSP', present: true },
+      { agency: 'NHFT', name: 'Nia NHFT', present: false },
+    ],
+    attendanceText: '2 present, 1 apologies',
+    sections,
+    ...(kind === 'review'
+      ? {
+          signsOfSafety: {
+            columns: [
+              {
+                id: 'worried',
+                title: 'What are we worried about?',
+                entries: ['Retaliation posts on social media', 'Tension outside the school at home time'],
+              },
+              {
+                id: 'workingWell',
+                title: "What's working well?",
+                entries: ['Patrols welcomed by residents'],
+              },
+              { id: 'needsToHappen', title: 'What needs to happen?', entries: [] },
+            ],
+            scaleText: 'Scale: 6/10',
+          },
+        }
+      : {}),
+    actions: ended
+      ? []
+      : [
+          button('record-attendance', 'Record attendance', { meetingId }),
+          ...(kind === 'review' ? [button('signs-of-safety', 'Signs of Safety', { meetingId })] : []),
+          button('end-meeting', 'End meeting', { meetingId }, 'danger'),
+        ],
+  };
+}
+
+export const TIMELINE: TimelineCard = {
+  kind: 'timeline',
+  reference: REF,
+  heading: `Timeline — ${REF}`,
+  entries: [
+    {
+      at: '2027-08-27T14:05:00.000Z',
+      atText: 'Fri 27 Aug 2027 15:05',
+      who: 'Pat Police',
+      summary: 'Incident reported: stabbing, Market Street, Corby.',
+      type: 'incident.opened',
+    },
+    {
+      at: '2027-08-27T15:30:00.000Z',
+      atText: 'Fri 27 Aug 2027 16:30',
+      who: 'Cara CSP',
+      summary: 'Police acknowledged the notification.',
+      type: 'notification.acknowledged',
+    },
+  ],
+  moreText: 'Showing the latest 2 of 212 entries; the minutes and final report carry them all.',
 };
 
 /** The SIO's notification form, with one field refused, as a platform re-renders it after a bad submission. */
@@ -139,6 +335,13 @@ export function newIncidentFormCard(errors?: Record<string, string>): FormCard {
 
 export function recordMeetingFormCard(): FormCard {
   return { kind: 'form', form: recordMeetingForm(sampleIncident(), NOW, { platform: 'console' }) };
+}
+
+/** The card without an optional property (templating tells a missing property from one set to undefined). */
+export function without<T extends object, K extends keyof T>(card: T, key: K): T {
+  const copy = { ...card };
+  delete copy[key];
+  return copy;
 }
 
 /** At least one sample per template file, with the optional parts both present and absent. */
@@ -161,5 +364,15 @@ export function allSamples(): { name: string; card: TemplatedCard }[] {
     { name: 'new incident form', card: newIncidentFormCard() },
     { name: 'new incident form with errors', card: newIncidentFormCard({ location: 'Give a location' }) },
     { name: 'record meeting form', card: recordMeetingFormCard() },
+    { name: 'home with no open actions', card: { ...HOME, actions: [] } },
+    { name: 'action list', card: ACTION_LIST },
+    { name: 'filtered empty action list', card: FILTERED_EMPTY_ACTIONS },
+    { name: 'meeting card with a late warning', card: MEETING },
+    { name: 'meeting card on time', card: without(MEETING, 'warning') },
+    { name: 'initial meeting checklist', card: checklistCard() },
+    { name: 'review meeting checklist with Signs of Safety', card: checklistCard({ kind: 'review' }) },
+    { name: 'ended checklist', card: checklistCard({ kind: 'review', ended: true }) },
+    { name: 'timeline', card: TIMELINE },
+    { name: 'empty timeline', card: without({ ...TIMELINE, entries: [] }, 'moreText') },
   ];
 }

@@ -11,19 +11,26 @@ import {
   CARDS_DIR,
   dateInputId,
   expandCard,
+  readCardAction,
   TEMPLATE_FILES,
   timeInputId,
 } from '../../src/adapters/cards/card-templates.js';
 import {
+  ACTION_LIST,
   allSamples,
+  checklistCard,
   EMPTY_HOME,
   EMPTY_LIST,
+  FILTERED_EMPTY_ACTIONS,
   HOME,
   incidentCard,
+  MEETING,
   NOTICE,
   NOW,
   newIncidentFormCard,
   reminderCard,
+  TIMELINE,
+  without,
 } from './card-samples.js';
 
 /** Every parse and validation problem the object model reports, as readable strings. */
@@ -292,5 +299,196 @@ describe('the form template', () => {
         data: { formId: 'new-incident', context: { reference: 'SV-2027-0041' } },
       },
     ]);
+  });
+});
+
+const submits = (json: unknown) =>
+  ofType(json, 'Action.Submit').map((n) => ({
+    title: n.title,
+    ...(n.data as { verb: string; value: string }),
+  }));
+const colourOf = (json: unknown, text: string) =>
+  ofType(json, 'TextBlock').find((n) => n.text === text)?.color;
+
+describe('the meeting card', () => {
+  it('shows the heading, the time, the facts and the Start meeting button', () => {
+    const json = expandCard(MEETING);
+    const shown = texts(json);
+    expect(shown.slice(0, 2)).toEqual([MEETING.heading, `📅 ${MEETING.whenText}`]);
+    expect(ofType(json, 'FactSet')[0]?.facts).toEqual(
+      MEETING.facts.map((f) => ({ title: f.label, value: f.value })),
+    );
+    expect(submits(json)).toEqual([
+      { title: 'Start meeting', verb: 'start-meeting', value: MEETING.actions[0]!.value },
+    ]);
+    expect(JSON.parse(MEETING.actions[0]!.value)).toMatchObject({ meetingId: 'initial-1' });
+  });
+
+  it('warns in the attention colour only when the time misses the protocol deadline', () => {
+    expect(colourOf(expandCard(MEETING), `⚠️ ${MEETING.warning}`)).toBe('Attention');
+    expect(JSON.stringify(expandCard(without(MEETING, 'warning')))).not.toContain('⚠️');
+  });
+});
+
+describe('the meeting checklist', () => {
+  it('shows every toolkit item under its section with its tick state and section count', () => {
+    const card = checklistCard();
+    const shown = texts(expandCard(card));
+    for (const section of card.sections) {
+      expect(shown).toEqual(expect.arrayContaining([section.title, section.doneText]));
+      for (const item of section.items) expect(shown).toContain(item.text);
+    }
+    const marks = shown.filter((t) => t === '✅' || t === '⬜');
+    expect(marks).toEqual(card.sections.flatMap((s) => s.items.map((i) => (i.done ? '✅' : '⬜'))));
+    expect(marks.length).toBeGreaterThan(40);
+  });
+
+  it('shows the hint, who it is assigned to, the notes and the decisions of an item', () => {
+    const card = checklistCard();
+    const json = expandCard(card);
+    const shown = texts(json);
+    const withHint = card.sections.flatMap((s) => s.items).find((i) => i.hint)!;
+    expect(ofType(json, 'TextBlock').find((n) => n.text === withHint.hint)?.isSubtle).toBe(true);
+    expect(shown).toContain('👤 Assigned to Pat Police');
+    expect(shown).toContain('📝 Police media office drafting the statement');
+    expect(shown).toContain('⚖️ Decision: Police lead communications until the review meeting');
+  });
+
+  it('gives each item Tick (or Untick) and Work on it, naming the meeting, section and item', () => {
+    const card = checklistCard();
+    const buttons = submits(expandCard(card));
+    const items = card.sections.flatMap((s) => s.items);
+    const perItem = buttons.filter((b) => b.verb === 'tick-item' || b.verb === 'work-item');
+    expect(perItem).toHaveLength(items.length * 2);
+    const first = items[0]!;
+    expect(perItem.slice(0, 2)).toEqual([
+      { title: first.done ? 'Untick' : 'Tick', verb: 'tick-item', value: first.actions[0]!.value },
+      { title: 'Work on it', verb: 'work-item', value: first.actions[1]!.value },
+    ]);
+    expect(JSON.parse(first.actions[0]!.value)).toEqual({
+      reference: card.reference,
+      meetingId: 'initial-1',
+      sectionId: first.sectionId,
+      itemId: first.itemId,
+    });
+    expect((expandCard(card).actions as Node[]).map((a) => (a.data as { verb: string }).verb)).toEqual([
+      'record-attendance',
+      'end-meeting',
+    ]);
+  });
+
+  it('shows attendance, and at a review meeting the Signs of Safety columns and scale', () => {
+    const card = checklistCard({ kind: 'review' });
+    const json = expandCard(card);
+    const shown = texts(json);
+    expect(shown).toContain(card.attendanceText);
+    expect(ofType(json, 'FactSet')[0]?.facts).toEqual([
+      { title: 'Police', value: 'Pat Police: present' },
+      { title: 'Corby CSP', value: 'Cara CSP: present' },
+      { title: 'NHFT', value: 'Nia NHFT: apologies' },
+    ]);
+    const sos = card.signsOfSafety!;
+    expect(shown).toEqual(expect.arrayContaining(['Signs of Safety', sos.scaleText]));
+    for (const column of sos.columns) {
+      expect(shown).toContain(column.title);
+      for (const entry of column.entries) expect(shown).toContain(`• ${entry}`);
+    }
+    expect(shown).toContain('Nothing recorded yet.');
+    expect((json.actions as Node[]).map((a) => a.title)).toEqual([
+      'Record attendance',
+      'Signs of Safety',
+      'End meeting',
+    ]);
+    expect(texts(expandCard(checklistCard()))).not.toContain('Signs of Safety');
+  });
+
+  it('has no buttons at all once the meeting has ended', () => {
+    const json = expandCard(checklistCard({ kind: 'review', ended: true }));
+    expect(submits(json)).toEqual([]);
+    expect(ofType(json, 'ActionSet')).toEqual([]);
+    expect(json.actions).toEqual([]);
+    expect(colourOf(json, `✅ ${checklistCard({ ended: true }).statusText}`)).toBe('Good');
+  });
+});
+
+describe('the action plan', () => {
+  it('shows each action with its lead, owner, due date and RAG in its colour', () => {
+    const json = expandCard(ACTION_LIST);
+    const shown = texts(json);
+    expect(shown).toContain(ACTION_LIST.countsText);
+    for (const row of ACTION_LIST.rows) {
+      expect(shown).toEqual(expect.arrayContaining([row.number, row.description, row.ragText]));
+      expect(shown).toContain(`Lead: ${row.lead} · Owner: ${row.owner}`);
+    }
+    expect(colourOf(json, 'RED')).toBe('Attention');
+    expect(colourOf(json, 'AMBER')).toBe('Warning');
+    expect(colourOf(json, 'GREEN')).toBe('Good');
+  });
+
+  it('marks an overdue action, shows the latest update, and offers Add update on open actions only', () => {
+    const json = expandCard(ACTION_LIST);
+    const [red, amber] = ACTION_LIST.rows;
+    expect(red!.overdue).toBe(true);
+    expect(colourOf(json, `Due ${red!.dueText} · overdue · open`)).toBe('Attention');
+    expect(texts(json)).toContain(`Latest update: ${amber!.latestUpdate}`);
+    expect(amber!.latestUpdate).toContain('Venue booked');
+    expect(submits(json)).toEqual(
+      ACTION_LIST.rows
+        .filter((r) => r.status !== 'done')
+        .map((r) => ({ title: 'Add update', verb: 'add-update', value: r.actions[0]!.value })),
+    );
+  });
+
+  it('says what the filter was and that nothing matched', () => {
+    const shown = texts(expandCard(FILTERED_EMPTY_ACTIONS));
+    expect(shown).toEqual([
+      FILTERED_EMPTY_ACTIONS.heading,
+      FILTERED_EMPTY_ACTIONS.filterText,
+      FILTERED_EMPTY_ACTIONS.emptyText,
+    ]);
+  });
+});
+
+describe('the timeline card', () => {
+  it('shows each entry as time · who · what, and says when older entries are left out', () => {
+    const shown = texts(expandCard(TIMELINE));
+    expect(shown).toEqual([
+      TIMELINE.heading,
+      TIMELINE.moreText,
+      ...TIMELINE.entries.map((e) => `${e.atText} · ${e.who} · ${e.summary}`),
+    ]);
+    expect(texts(expandCard(without({ ...TIMELINE, entries: [] }, 'moreText')))).toEqual([
+      TIMELINE.heading,
+      'Nothing has been recorded yet.',
+    ]);
+  });
+});
+
+describe('the home card’s open actions', () => {
+  it('lists the person’s open actions with their incident, RAG and Add update button', () => {
+    const json = expandCard(HOME);
+    const shown = texts(json);
+    expect(shown).toContain('Your open actions');
+    for (const row of HOME.actions)
+      expect(shown).toContain(`${row.reference} · ${row.number} ${row.description}`);
+    expect(submits(json).map((b) => b.verb)).toEqual(HOME.actions.map(() => 'add-update'));
+    expect(shown).not.toContain(HOME.actionsEmptyText);
+    expect(texts(expandCard({ ...HOME, actions: [] }))).toContain(HOME.actionsEmptyText);
+  });
+});
+
+describe('reading a card button back', () => {
+  it('accepts the meeting and checklist verbs and refuses verbs Muster never renders', () => {
+    for (const verb of [
+      'start-meeting',
+      'tick-item',
+      'work-item',
+      'record-attendance',
+      'signs-of-safety',
+      'end-meeting',
+    ])
+      expect(readCardAction({ verb, value: '{}' })).toEqual({ verb, value: '{}' });
+    expect(readCardAction({ verb: 'delete-incident', value: '{}' })).toBeUndefined();
+    expect(readCardAction({ verb: 'tick-item' })).toBeUndefined();
   });
 });

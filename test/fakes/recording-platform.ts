@@ -5,7 +5,7 @@
  * delivery open until the test lets it finish. People are "found" when their
  * contact has a slackId or their email is in `knownEmails`.
  */
-import type { IncidentCard, NoticeCard } from '../../src/app/cards/card-model.js';
+import type { IncidentCard, NoticeCard, SpaceCard } from '../../src/app/cards/card-model.js';
 import type { Incident } from '../../src/core/incident/incident.js';
 import type {
   ChatPlatform,
@@ -24,6 +24,11 @@ export class RecordingPlatform implements ChatPlatform {
   readonly deliveries: ReminderDelivery[] = [];
   readonly spaces = new Map<string, IncidentSpace & { members: Set<string> }>();
   readonly cards = new Map<string, IncidentCard>();
+  /** Cards posted with `postCard` (meetings, checklists), by ref, as last updated. */
+  readonly spaceCards = new Map<string, SpaceCard>();
+  /** Every `postCard` and `updateCard`, in order. */
+  readonly cardHistory: { op: 'post' | 'update'; ref: string; card: SpaceCard }[] = [];
+  readonly archived = new Set<string>();
   readonly notices: { target: NoticeTarget; notice: NoticeCard }[] = [];
   readonly uploads: { target: UploadTarget; files: UploadFile[]; comment: string }[] = [];
   readonly calls: Method[] = [];
@@ -128,5 +133,30 @@ export class RecordingPlatform implements ChatPlatform {
   async uploadFiles(target: UploadTarget, files: UploadFile[], comment: string): Promise<void> {
     this.enter('uploadFiles');
     this.uploads.push({ target, files, comment });
+  }
+
+  async postCard(space: IncidentSpace, card: SpaceCard): Promise<string> {
+    this.enter('postCard');
+    const ref = `${space.id}/${card.kind}-${this.spaceCards.size + 1}`;
+    this.spaceCards.set(ref, card);
+    this.cardHistory.push({ op: 'post', ref, card });
+    return ref;
+  }
+
+  async updateCard(_space: IncidentSpace, cardRef: string, card: SpaceCard): Promise<void> {
+    this.enter('updateCard');
+    if (!this.spaceCards.has(cardRef)) throw new Error(`no card ${cardRef}`);
+    this.spaceCards.set(cardRef, card);
+    this.cardHistory.push({ op: 'update', ref: cardRef, card });
+  }
+
+  async archiveSpace(space: IncidentSpace): Promise<void> {
+    this.enter('archiveSpace');
+    this.archived.add(space.id);
+  }
+
+  async unarchiveSpace(space: IncidentSpace): Promise<void> {
+    this.enter('unarchiveSpace');
+    this.archived.delete(space.id);
   }
 }

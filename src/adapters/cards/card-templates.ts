@@ -50,6 +50,10 @@ export const TEMPLATE_FILES: Readonly<Record<CardKind, string>> = {
   home: 'home.json',
   help: 'help.json',
   form: 'form.json',
+  meeting: 'meeting.json',
+  checklist: 'checklist.json',
+  'action-list': 'action-list.json',
+  timeline: 'timeline.json',
 };
 
 /**
@@ -205,6 +209,12 @@ const CARD_VERBS: Readonly<Record<CardVerb, true>> = {
   'add-update': true,
   'mark-action-done': true,
   'snooze-action': true,
+  'start-meeting': true,
+  'tick-item': true,
+  'work-item': true,
+  'record-attendance': true,
+  'signs-of-safety': true,
+  'end-meeting': true,
 };
 
 /**

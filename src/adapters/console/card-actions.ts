@@ -1,19 +1,17 @@
 /**
  * A card button pressed in the console (Action.Submit posting `{ verb,
  * value }`): the app's `pressCardButton` checks the person may act on the
- * incident and runs the verb's use case; this renders what it returns (a
- * message to the person alone, the pinned card refreshed, a form or the
- * incident card). A refusal changes nothing.
+ * incident and runs the verb's use case (a checklist button updates the
+ * checklist in place through the console platform); this renders what it
+ * returns: a form in the dialog, a card or a message for the person alone,
+ * the pinned card refreshed. A refusal changes nothing.
  */
 import type { CardVerb } from '../../app/cards/card-model.js';
 import { pressCardButton } from '../../app/interactions/press-card-button.js';
-import { expandCard } from '../cards/card-templates.js';
-import { refreshCard } from '../shared/refresh-card.js';
 import { type ConsolePerson, consoleRequester } from './console-access.js';
-import { type ConsoleContext, replyTo } from './console-context.js';
-import { formReply, withPeopleChoices, zoneOf } from './console-forms.js';
+import type { ConsoleContext } from './console-context.js';
 import { CONSOLE_PLATFORM, type ConsoleChannel } from './console-model.js';
-import type { SubmitAnswer } from './form-submissions.js';
+import { commandDeps, renderOutcome, type SubmitAnswer } from './outcome-reply.js';
 
 export async function pressButton(
   ctx: ConsoleContext,
@@ -21,7 +19,7 @@ export async function pressButton(
   channel: ConsoleChannel,
   action: { verb: CardVerb; value: string },
 ): Promise<SubmitAnswer> {
-  const outcome = await pressCardButton(ctx.deps, {
+  const outcome = await pressCardButton(commandDeps(ctx), {
     verb: action.verb,
     value: action.value,
     by: person.actor,
@@ -34,14 +32,5 @@ export async function pressButton(
       verb: action.verb,
     });
   }
-  if (outcome.refreshCard) await refreshCard(ctx, outcome.reference);
-  if (outcome.form) {
-    return { ok: true, form: formReply(ctx, withPeopleChoices(outcome.form, ctx.deps.directory)) };
-  }
-  if (outcome.card) {
-    const card = expandCard(outcome.card, { zone: zoneOf(ctx) });
-    return { ok: true, reply: await replyTo(ctx, person, channel.id, { card, cardKind: 'incident' }) };
-  }
-  const reply = await replyTo(ctx, person, channel.id, { text: outcome.message ?? '' });
-  return { ok: !outcome.refused, reply };
+  return renderOutcome(ctx, person, channel, outcome);
 }

@@ -3,17 +3,22 @@
  * and its subcommands, in the same grammar as Slack's slash command, answer
  * the person alone (the form to fill in, or an ephemeral card); any other
  * text is the person's own chat message in the channel, for everyone in it.
+ * The subcommands that act on one incident (meetings, actions, exports,
+ * close…) go through the app's `runIncidentCommand`, with this channel as the
+ * place they were typed. An archived channel (its incident closed) takes nothing.
  */
 import { z } from 'zod';
 import { helpCard, incidentListCard } from '../../app/cards/list-cards.js';
 import { parseIncidentCommand } from '../../app/commands/parse-incident-command.js';
+import { runIncidentCommand } from '../../app/commands/run-incident-command.js';
 import { expandCard } from '../cards/card-templates.js';
 import type { HttpServer } from '../http/http-server.js';
-import type { ConsolePerson } from './console-access.js';
+import { type ConsolePerson, consoleRequester } from './console-access.js';
 import { type ConsoleContext, replyTo, replyWithError, visibleChannel } from './console-context.js';
 import { formReply, newIncidentFormFor } from './console-forms.js';
-import { guarded, identify, readBody, sendOk } from './console-http.js';
+import { guarded, HttpProblem, identify, readBody, sendOk } from './console-http.js';
 import type { ConsoleChannel, ConsoleMessage } from './console-model.js';
+import { commandDeps, renderOutcome } from './outcome-reply.js';
 import { statusReply } from './status-reply.js';
 
 export const COMMAND_PATH = '/console/api/command';
@@ -32,6 +37,7 @@ export function registerCommandRoute(http: HttpServer, ctx: ConsoleContext): voi
       const person = identify(req, ctx.deps.directory);
       const body = await readBody(req, commandBody);
       const channel = await visibleChannel(ctx, person, body.channelId);
+      if (channel.archived) throw new HttpProblem(409, archivedText(channel));
       if (!body.text.startsWith('/')) {
         const author = { name: person.contact.name, contactId: person.contact.id };
         return sendOk(res, { posted: await ctx.platform.post(channel.id, { text: body.text, author }) });
@@ -56,6 +62,20 @@ export function registerCommandRoute(http: HttpServer, ctx: ConsoleContext): voi
             return sendOk(res, { reply: await help(ctx, person, channel) });
           case 'unknown':
             return sendOk(res, { reply: await help(ctx, person, channel, parsed.word) });
+          case 'invalid': {
+            const text = `${capitalised(parsed.problem)}. Usage: ${parsed.usage}`;
+            return sendOk(res, { reply: await replyTo(ctx, person, channel.id, { text }) });
+          }
+          default: {
+            const outcome = await runIncidentCommand(commandDeps(ctx), {
+              command: parsed,
+              spaceId: channel.id,
+              spaceName: channel.name,
+              by: person.actor,
+              requester: consoleRequester(ctx.history, person),
+            });
+            return sendOk(res, await renderOutcome(ctx, person, channel, outcome));
+          }
         }
       } catch (error) {
         sendOk(res, {
@@ -65,6 +85,13 @@ export function registerCommandRoute(http: HttpServer, ctx: ConsoleContext): voi
     }),
   );
 }
+
+function archivedText(channel: ConsoleChannel): string {
+  const reference = channel.reference ?? 'its incident';
+  return `#${channel.name} is archived because ${reference} is closed: its history stays readable, but nothing more can be posted. To work on it again, type /incident reopen ${reference} in another channel.`;
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function help(
   ctx: ConsoleContext,

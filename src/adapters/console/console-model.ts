@@ -25,6 +25,8 @@ export const channelSchema = z.object({
   reference: z.string().optional(),
   /** Contact ids; empty for the coordination channel, which is everyone's. */
   memberIds: z.array(z.string()),
+  /** Its incident is closed: history stays readable, nobody may post in it until the incident is reopened. */
+  archived: z.boolean().optional(),
 });
 
 export type ConsoleChannel = z.infer<typeof channelSchema>;
@@ -75,6 +77,6 @@ export type ConsoleMessage = z.infer<typeof messageSchema>;
 export const MUSTER_AUTHOR: ConsoleMessage['author'] = { name: 'Muster' };
 
 /** What a channel list shows: members are the server's business, not the page's. */
-export function channelView({ id, name, kind, reference }: ConsoleChannel) {
-  return { id, name, kind, ...(reference ? { reference } : {}) };
+export function channelView({ id, name, kind, reference, archived }: ConsoleChannel) {
+  return { id, name, kind, ...(reference ? { reference } : {}), ...(archived ? { archived } : {}) };
 }

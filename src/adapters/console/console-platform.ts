@@ -2,13 +2,14 @@
  * Muster's `ChatPlatform` in the local console: an incident channel per
  * incident (named as on Slack, from the reference and area only), members
  * added by contact id, the incident card posted pinned and replaced in place,
- * notices and reminders to the incident channel, the coordination channel and
+ * meeting cards and checklists posted for everyone and replaced in place, the
+ * channel archived when its incident closes (readable, closed to posts), notices and reminders to the incident channel, the coordination channel and
  * people's direct messages, and uploaded files (kept on disk, listed in a
  * message as download links). Cards are the Adaptive Card JSON of `cards/`.
  * Every post and update is stored, then streamed to the browsers that may see
  * it. Everyone in the directory is "on" the console, so nobody is missing.
  */
-import type { IncidentCard, NoticeCard, ReminderCard } from '../../app/cards/card-model.js';
+import type { IncidentCard, NoticeCard, ReminderCard, SpaceCard } from '../../app/cards/card-model.js';
 import { incidentChannelName } from '../../core/incident/channel-name.js';
 import type { Incident } from '../../core/incident/incident.js';
 import { formatReference, parseReference } from '../../core/incident/reference.js';
@@ -106,13 +107,31 @@ export class ConsolePlatform implements ChatPlatform {
   }
 
   async updateIncidentCard(space: IncidentSpace, cardRef: string, card: IncidentCard): Promise<void> {
-    const existing = this.store.message(cardRef);
-    if (!existing || existing.channelId !== space.id) {
-      throw new Error(`the console has no incident card ${cardRef} in ${space.name}`);
-    }
-    const updated = { ...existing, card: this.expand(card), updatedAt: this.now() };
-    await this.store.saveMessage(updated);
-    this.events.message(updated);
+    await this.replaceCard(space, cardRef, card);
+  }
+
+  /** A meeting card or the meeting's checklist, for everyone in the incident channel. */
+  async postCard(space: IncidentSpace, card: SpaceCard): Promise<string> {
+    await this.incidentChannel(space);
+    const message = await this.post(space.id, { card: this.expand(card), cardKind: card.kind });
+    return message.id;
+  }
+
+  async updateCard(space: IncidentSpace, cardRef: string, card: SpaceCard): Promise<void> {
+    await this.replaceCard(space, cardRef, card);
+  }
+
+  /** Closed to posts, still readable; the page greys the composer out. Archiving twice is fine. */
+  async archiveSpace(space: IncidentSpace): Promise<void> {
+    const channel = await this.incidentChannel(space);
+    if (!channel.archived) await this.saveChannel({ ...channel, archived: true });
+  }
+
+  async unarchiveSpace(space: IncidentSpace): Promise<void> {
+    const channel = await this.incidentChannel(space);
+    if (!channel.archived) return;
+    const { archived: _archived, ...open } = channel;
+    await this.saveChannel(open);
   }
 
   async sendNotice(target: NoticeTarget, notice: NoticeCard): Promise<void> {
@@ -219,8 +238,23 @@ export class ConsolePlatform implements ChatPlatform {
     );
   }
 
-  private expand(card: IncidentCard | NoticeCard | ReminderCard): Record<string, unknown> {
+  private expand(card: IncidentCard | NoticeCard | ReminderCard | SpaceCard): Record<string, unknown> {
     return expandCard(card, { zone: this.zone });
+  }
+
+  /** Replaces a card this platform posted in the space, keeping its place, and streams the change. */
+  private async replaceCard(
+    space: IncidentSpace,
+    cardRef: string,
+    card: IncidentCard | SpaceCard,
+  ): Promise<void> {
+    const existing = this.store.message(cardRef);
+    if (!existing || existing.channelId !== space.id) {
+      throw new Error(`the console has no ${card.kind} card ${cardRef} in ${space.name}`);
+    }
+    const updated = { ...existing, card: this.expand(card), cardKind: card.kind, updatedAt: this.now() };
+    await this.store.saveMessage(updated);
+    this.events.message(updated);
   }
 
   /**

@@ -5,13 +5,18 @@
  * saved, and only then announced, so an announcing failure can delay the
  * channel but never lose the report. The record-meeting form needs the
  * incident for its checks, so the use case itself refuses it, field by field;
- * so does an action's Add update form.
+ * so does an action's Add update form. The forms of the `/incident`
+ * subcommands and checklist buttons (schedule a meeting, add an action, close…)
+ * are the app's registered forms: rebuilt from their id and context, read, and
+ * submitted through `submitRegisteredForm`, which checks access and refuses
+ * bad answers by field.
  */
 import { z } from 'zod';
 import { type AnnounceResult, announceIncident } from '../../app/announce-incident.js';
 import { announcedNotice } from '../../app/cards/announced-notice.js';
 import { actionUpdateForm, submitActionUpdate } from '../../app/forms/action-update-form.js';
 import { keepAnswers, problemsByField } from '../../app/forms/form-problems.js';
+import { registeredForm, submitRegisteredForm } from '../../app/forms/form-registry.js';
 import { checkNewIncident, type FormPeople } from '../../app/forms/new-incident-form.js';
 import { recordMeetingForm, recordMeetingInputFrom } from '../../app/forms/record-meeting-form.js';
 import { loadIncident, nowIn } from '../../app/incident-timeline.js';
@@ -22,27 +27,20 @@ import { findAction } from '../../core/actions/action.js';
 import { isMusterError } from '../../core/errors.js';
 import { readFormSubmission } from '../cards/card-templates.js';
 import { refreshCard } from '../shared/refresh-card.js';
-import { type ConsolePerson, canSeeChannel, decideAccess } from './console-access.js';
+import { type ConsolePerson, canSeeChannel, consoleRequester, decideAccess } from './console-access.js';
 import { type ConsoleContext, replyTo } from './console-context.js';
 import {
   chosenActor,
-  type FormReply,
   formReply,
   newIncidentFormFor,
   submissionKey,
   withPeopleChoices,
   zoneOf,
 } from './console-forms.js';
-import { CONSOLE_PLATFORM, type ConsoleChannel, type ConsoleMessage } from './console-model.js';
+import { CONSOLE_PLATFORM, type ConsoleChannel } from './console-model.js';
+import { commandDeps, renderOutcome, type SubmitAnswer } from './outcome-reply.js';
 
-/** What `POST /console/api/submit` answers. */
-export interface SubmitAnswer {
-  ok: boolean;
-  reply?: ConsoleMessage;
-  form?: FormReply;
-  /** Where the page should go next: the new incident's channel. */
-  channelId?: string;
-}
+export type { SubmitAnswer } from './outcome-reply.js';
 
 export async function submitNewIncident(
   ctx: ConsoleContext,
@@ -158,5 +156,47 @@ export async function submitActionUpdateForm(
   } catch (error) {
     if (!isMusterError(error, 'invalid_input')) throw error;
     return { ok: false, form: formReply(ctx, keepAnswers(form, submission), problemsByField(error.details)) };
+  }
+}
+
+/** The strings of a posted context (`{ reference, meetingId… }`); anything else in it is ignored. */
+function postedContext(data: Record<string, unknown>): Record<string, string> {
+  const context = data.context;
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) return {};
+  return Object.fromEntries(
+    Object.entries(context).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+}
+
+/**
+ * A registered form (`isRegisteredForm`): rebuilt as it was opened, read, and
+ * handed to its use case. Refused answers bring the form back with what was
+ * typed kept and each problem under its field; nothing is stored.
+ */
+export async function submitCommandForm(
+  ctx: ConsoleContext,
+  person: ConsolePerson,
+  channel: ConsoleChannel,
+  formId: string,
+  data: Record<string, unknown>,
+): Promise<SubmitAnswer> {
+  const deps = commandDeps(ctx);
+  const { directory } = ctx.deps;
+  const form = withPeopleChoices(await registeredForm(deps, formId, postedContext(data)), directory);
+  const submission = readFormSubmission(form, data, zoneOf(ctx));
+  try {
+    const outcome = await submitRegisteredForm(deps, {
+      submission,
+      by: person.actor,
+      requester: consoleRequester(ctx.history, person),
+      resolveUser: async (id) => chosenActor(directory, id),
+    });
+    return await renderOutcome(ctx, person, channel, outcome);
+  } catch (error) {
+    if (!isMusterError(error, 'invalid_input')) throw error;
+    const errors = problemsByField(error.details);
+    // A refusal that names no field is still shown, at the top of the form.
+    if (Object.keys(errors).length === 0) errors.form = error.message;
+    return { ok: false, form: formReply(ctx, keepAnswers(form, submission), errors) };
   }
 }

@@ -1,12 +1,14 @@
 /**
  * `POST /console/api/submit` `{ channelId, data }`: whatever an Adaptive
- * Card's Action.Submit posted in the console, a form (it carries `formId`)
+ * Card's Action.Submit posted in the console, a form (it carries `formId`:
+ * the console's own three, or any of the app's registered command forms)
  * or a card button (`{ verb, value }`). A use case's refusal is an answer,
  * `{ ok: false, reply }` or the form again with its errors; only a request
  * that is neither is a 400.
  */
 import { z } from 'zod';
 import { ACTION_UPDATE_FORM_ID } from '../../app/forms/action-update-form.js';
+import { isRegisteredForm } from '../../app/forms/form-registry.js';
 import { NEW_INCIDENT_FORM_ID } from '../../app/forms/new-incident-form.js';
 import { RECORD_MEETING_FORM_ID } from '../../app/forms/record-meeting-form.js';
 import { isMusterError } from '../../core/errors.js';
@@ -18,6 +20,7 @@ import { guarded, HttpProblem, identify, readBody } from './console-http.js';
 import {
   type SubmitAnswer,
   submitActionUpdateForm,
+  submitCommandForm,
   submitNewIncident,
   submitRecordMeeting,
 } from './form-submissions.js';
@@ -45,6 +48,8 @@ export function registerSubmitRoute(http: HttpServer, ctx: ConsoleContext): void
         work = () => submitRecordMeeting(ctx, person, channel, data);
       else if (formId === ACTION_UPDATE_FORM_ID)
         work = () => submitActionUpdateForm(ctx, person, channel, data);
+      else if (formId && isRegisteredForm(formId))
+        work = () => submitCommandForm(ctx, person, channel, formId, data);
       else if (action) work = () => pressButton(ctx, person, channel, action);
       else if (formId) throw new HttpProblem(400, `There is no form "${formId}" in Muster.`);
       else

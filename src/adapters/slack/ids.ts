@@ -12,12 +12,21 @@ export const ACTIONS = {
   addUpdate: 'muster_add_update',
   markActionDone: 'muster_mark_action_done',
   snoozeAction: 'muster_snooze_action',
+  startMeeting: 'muster_start_meeting',
+  tickItem: 'muster_tick_item',
+  /** A button, or the "Work on an item…" select of a checklist section: both carry a work-item value. */
+  workItem: 'muster_work_item',
+  recordAttendance: 'muster_record_attendance',
+  signsOfSafety: 'muster_signs_of_safety',
+  endMeeting: 'muster_end_meeting',
 } as const;
 
 export const CALLBACKS = {
   newIncident: 'muster_new_incident',
   recordMeeting: 'muster_record_meeting_form',
   actionUpdate: 'muster_action_update_form',
+  /** Every form of the app's form registry (schedule meeting, add action, close…): one callback, routed by form id. */
+  registeredForm: 'muster_form',
 } as const;
 
 export const COMMAND = '/incident';

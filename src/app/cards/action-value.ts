@@ -16,6 +16,10 @@ export const actionValueSchema = z.object({
     .string()
     .regex(/^\d+\.\d+$/)
     .optional(),
+  /** The meeting record a checklist button belongs to (`initial-1`). */
+  meetingId: z.string().min(1).max(40).optional(),
+  sectionId: z.string().min(1).max(60).optional(),
+  itemId: z.string().min(1).max(60).optional(),
 });
 
 export type ActionValue = z.output<typeof actionValueSchema>;

@@ -20,7 +20,14 @@ export type CardVerb =
   // An action's reminder card: answer it in the chat.
   | 'add-update'
   | 'mark-action-done'
-  | 'snooze-action';
+  | 'snooze-action'
+  // The meeting card and the in-channel checklist (issue 6).
+  | 'start-meeting'
+  | 'tick-item'
+  | 'work-item'
+  | 'record-attendance'
+  | 'signs-of-safety'
+  | 'end-meeting';
 
 export interface CardAction {
   verb: CardVerb;
@@ -123,13 +130,137 @@ export interface IncidentListCard {
   emptyText: string;
 }
 
-/** "My incidents, my deadlines": the Slack App Home, the console's start page. */
+/** "My incidents, my deadlines, my open actions": the Slack App Home, the console's start page. */
 export interface HomeCard {
   kind: 'home';
   heading: string;
   incidents: IncidentListRow[];
   deadlines: (TimelineRow & { reference: string })[];
   emptyText: string;
+  /** Open actions the person owns, across incidents, soonest due first. */
+  actions: ActionRow[];
+  actionsEmptyText: string;
+}
+
+/** One action of a plan as a row: `/incident actions`, the home view. */
+export interface ActionRow {
+  reference: string;
+  /** `1.2` */
+  number: string;
+  /** "1. Community reassurance" */
+  priority: string;
+  description: string;
+  /** The lead agency's name. */
+  lead: string;
+  owner: string;
+  /** "Fri 30 Jul 2027" or the plan's timescale ("Ongoing"); "no date" when neither. */
+  dueText: string;
+  overdue: boolean;
+  /** "open", "in progress", "done", "dropped". */
+  status: string;
+  rag: 'red' | 'amber' | 'green';
+  /** "RED", "AMBER", "GREEN". */
+  ragText: string;
+  /** The latest progress update: "Tue 3 Aug 2027, Priya Shah: visited the school". */
+  latestUpdate?: string;
+  /** Add update (open actions only). */
+  actions: CardAction[];
+}
+
+/** `/incident actions`: the incident's action plan as a table, possibly filtered. */
+export interface ActionListCard {
+  kind: 'action-list';
+  reference: string;
+  heading: string;
+  /** "Filtered: lead agency Police, RAG red" when a filter was given. */
+  filterText?: string;
+  rows: ActionRow[];
+  /** "2 red, 1 amber, 5 green" of the rows shown. */
+  countsText: string;
+  emptyText: string;
+}
+
+/** One entry of the incident's audit, as `/incident timeline` shows it. */
+export interface TimelineEntry {
+  at: string;
+  /** "Thu 2 Sep 2027 15:04" in the protocol's zone. */
+  atText: string;
+  who: string;
+  summary: string;
+  type: string;
+}
+
+/** `/incident timeline`: every change to the incident, oldest first (the latest N when long). */
+export interface TimelineCard {
+  kind: 'timeline';
+  reference: string;
+  heading: string;
+  entries: TimelineEntry[];
+  /** "Showing the latest 50 of 212 entries; the minutes and final report carry them all." */
+  moreText?: string;
+}
+
+/** A scheduled meeting, posted in the incident's space (the .ics invitation goes with it). */
+export interface MeetingCard {
+  kind: 'meeting';
+  reference: string;
+  meetingId: string;
+  /** "Initial Tactical Response Meeting — SV-2027-0042" */
+  heading: string;
+  /** "Thu 2 Sep 2027 15:00 BST" */
+  whenText: string;
+  at: string;
+  facts: CardFact[];
+  /** Said when the time misses the protocol's deadline for this meeting. */
+  warning?: string;
+  /** Start meeting (run the checklist in the channel). */
+  actions: CardAction[];
+}
+
+export interface ChecklistItemRow {
+  sectionId: string;
+  itemId: string;
+  text: string;
+  hint?: string;
+  done: boolean;
+  /** "Assigned to Priya Shah" / "Assigned to Children's Services". */
+  assignedText?: string;
+  notes: string[];
+  decisions: string[];
+  /** Tick / Untick, Work on it (assign, note, decision, make an action). Empty once the meeting ended. */
+  actions: CardAction[];
+}
+
+export interface ChecklistSectionRow {
+  id: string;
+  title: string;
+  /** "2 of 5 done" */
+  doneText: string;
+  items: ChecklistItemRow[];
+}
+
+/** The meeting being run in the channel: posted by `meeting start`, updated in place on every change. */
+export interface ChecklistCard {
+  kind: 'checklist';
+  reference: string;
+  meetingId: string;
+  /** "Initial Tactical Response Meeting — SV-2027-0042" */
+  heading: string;
+  /** "Started 10:02 by Priya Shah" / "Ended 11:31: 12 of 45 items done, 9 present, 4 decisions". */
+  statusText: string;
+  ended: boolean;
+  attendance: { agency: string; name: string; present: boolean }[];
+  /** "9 present, 1 apologies" / "No attendance recorded yet." */
+  attendanceText: string;
+  sections: ChecklistSectionRow[];
+  /** Review and final meetings (seed 000). */
+  signsOfSafety?: {
+    columns: { id: string; title: string; entries: string[] }[];
+    /** "Scale: 6/10" / "Scale not set (0: not working, 10: can be closed)". */
+    scaleText: string;
+  };
+  /** Record attendance, Signs of Safety (review/final), End meeting. Empty once ended. */
+  actions: CardAction[];
 }
 
 /** A short message: DMs to List 1, the coordination channel, knock-on areas, missing contacts. */
@@ -148,4 +279,17 @@ export interface HelpCard {
   commands: { usage: string; summary: string }[];
 }
 
-export type Card = IncidentCard | ReminderCard | IncidentListCard | HomeCard | NoticeCard | HelpCard;
+export type Card =
+  | IncidentCard
+  | ReminderCard
+  | IncidentListCard
+  | HomeCard
+  | NoticeCard
+  | HelpCard
+  | ActionListCard
+  | TimelineCard
+  | MeetingCard
+  | ChecklistCard;
+
+/** Cards posted in an incident's space for everyone (and updated in place), besides the pinned incident card. */
+export type SpaceCard = MeetingCard | ChecklistCard;

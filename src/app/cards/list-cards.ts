@@ -1,12 +1,17 @@
 /**
  * Lists: `/incident list` (open incidents with their next deadline), the home
- * view ("my incidents, my deadlines") and `/incident help`.
+ * view ("my incidents, my deadlines, my open actions") and `/incident help`.
  */
+import { DateTime } from 'luxon';
+import type { Action } from '../../core/actions/action.js';
+import type { Incident } from '../../core/incident/incident.js';
 import { nextDeadline } from '../../core/protocol/timeline.js';
+import { USAGE } from '../commands/parse-incident-command.js';
 import type { DirectoryDeps } from '../deps.js';
 import { incidentTimeline, nowIn } from '../incident-timeline.js';
 import { listIncidents } from '../list-incidents.js';
-import type { HelpCard, HomeCard, IncidentListCard, IncidentListRow } from './card-model.js';
+import { actionRow } from './action-rows.js';
+import type { ActionRow, HelpCard, HomeCard, IncidentListCard, IncidentListRow } from './card-model.js';
 import { STATUS_LABELS } from './incident-card.js';
 import { timelineRow } from './timeline-rows.js';
 
@@ -43,8 +48,9 @@ export interface Person {
 
 /**
  * A person's incidents are those they are the SIO or reporter of, were notified
- * about, or coordinate the area of; their deadlines are those incidents' open
- * milestones, soonest first.
+ * about, coordinate the area of, or own an action in; their deadlines are those
+ * incidents' open milestones, soonest first; their actions are the open and
+ * in-progress actions they own across open incidents, soonest due first.
  */
 export async function homeCard(deps: DirectoryDeps, person: Person): Promise<HomeCard> {
   const now = nowIn(deps.clock, deps.protocol);
@@ -56,15 +62,24 @@ export async function homeCard(deps: DirectoryDeps, person: Person): Promise<Hom
   );
   const incidents: IncidentListRow[] = [];
   const deadlines: HomeCard['deadlines'] = [];
+  const actions: { row: ActionRow; dueAt: number }[] = [];
   for (const summary of await deps.store.listIncidents({ status: [...OPEN_STATUSES] })) {
     const incident = await deps.store.getIncident(summary.id);
     if (!incident) continue;
+    const owned = ownedOpenActions(incident, person.actorId, contactId);
     const mine =
+      owned.length > 0 ||
       incident.sio.id === person.actorId ||
       incident.reportedBy.id === person.actorId ||
       coordinated.has(incident.area) ||
       (contactId !== undefined && incident.notifications.some((n) => n.contactId === contactId));
     if (!mine) continue;
+    for (const action of owned) {
+      actions.push({
+        row: actionRow(deps.directory, incident.reference, action, now),
+        dueAt: dueMillis(action, now.zoneName ?? deps.protocol.calendar.zone),
+      });
+    }
     const timeline = incidentTimeline(deps.protocol, incident, now);
     const next = nextDeadline(timeline);
     incidents.push({
@@ -81,13 +96,34 @@ export async function homeCard(deps: DirectoryDeps, person: Person): Promise<Hom
     }
   }
   deadlines.sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''));
+  actions.sort((a, b) => a.dueAt - b.dueAt);
   return {
     kind: 'home',
     heading: 'My incidents and deadlines',
     incidents,
     deadlines,
     emptyText: 'No open incidents involve you. Type /incident to report one.',
+    actions: actions.map((a) => a.row),
+    actionsEmptyText: 'You own no open actions.',
   };
+}
+
+/** Open and in-progress actions the person owns: by their platform id, or by their directory contact. */
+function ownedOpenActions(incident: Incident, actorId: string, contactId: string | undefined): Action[] {
+  return (incident.actions ?? []).filter(
+    (a) =>
+      (a.status === 'open' || a.status === 'in-progress') &&
+      (a.owner.id === actorId || (contactId !== undefined && a.owner.contactId === contactId)),
+  );
+}
+
+/** When an action falls due, to sort by (a bare date at the end of that day); undated actions last. */
+function dueMillis(action: Action, zone: string): number {
+  if (!action.due) return Number.POSITIVE_INFINITY;
+  const due = /^\d{4}-\d{2}-\d{2}$/.test(action.due)
+    ? DateTime.fromISO(action.due, { zone }).endOf('day')
+    : DateTime.fromISO(action.due, { setZone: true });
+  return due.isValid ? due.toMillis() : Number.POSITIVE_INFINITY;
 }
 
 export const COMMAND_HELP: HelpCard['commands'] = [
@@ -100,6 +136,25 @@ export const COMMAND_HELP: HelpCard['commands'] = [
     summary: 'the timeline and who has acknowledged (in an incident channel, that incident)',
   },
   { usage: '/incident list', summary: 'open incidents with their next deadline' },
+  {
+    usage: USAGE.meeting,
+    summary: 'schedule a meeting (card and calendar invite), run its checklist in the channel, end it',
+  },
+  { usage: USAGE.action, summary: 'add an action to the plan: lead agency, owner, due date, RAG' },
+  { usage: USAGE.update, summary: 'report progress on an action and set its RAG' },
+  { usage: USAGE.actions, summary: 'the action plan as a table, filtered if you like' },
+  {
+    usage: USAGE.export,
+    summary:
+      'minutes or the final report (Word and Markdown) to the channel and List 1; the action plan (Excel and CSV) to the channel',
+  },
+  { usage: USAGE.keydate, summary: 'a court date, anniversary or memorial to re-mobilise the group before' },
+  { usage: USAGE.close, summary: 'close the incident and archive its channel (SIO or coordinator)' },
+  {
+    usage: USAGE.reopen,
+    summary: 'reopen a closed incident and bring its channel back (SIO or coordinator)',
+  },
+  { usage: USAGE.timeline, summary: 'every change to the incident: who did what, when' },
   { usage: '/incident help', summary: 'this list' },
 ];
 

@@ -3,7 +3,9 @@
  * in the incident's space and sent to List 1 directly, as seed 000 requires
  * within 5 working days; then its milestone (`minutes-initial` or
  * `minutes-review`) is met. Only after both uploads succeeded: a failed upload
- * marks nothing, and exporting again after a success only re-sends.
+ * marks nothing, and exporting again after a success only re-sends. Once the
+ * incident is closed and its space archived, the person who asked gets the
+ * files instead of the space.
  */
 import { z } from 'zod';
 import type { Actor } from '../../core/actor.js';
@@ -19,7 +21,7 @@ import {
   type ExportResult,
   type ExportUseCaseDeps,
   exportInputSchema,
-  spaceOf,
+  exportTarget,
 } from './export-delivery.js';
 import { meetingToMinute, minutesDocument } from './export-documents.js';
 import { fileStem, MIME, meetingSlug } from './export-labels.js';
@@ -45,7 +47,7 @@ export async function exportMinutes(
   const incident = await loadIncident(deps.store, form.reference);
   const meeting = meetingToMinute(incident, form.meetingId);
   // Refused before rendering when the incident has no space on this platform.
-  spaceOf(incident, deps.platform);
+  const destination = exportTarget(incident, deps.platform, form.by as Actor, form.deliverTo);
   const doc = minutesDocument(deps, incident, meeting.id);
 
   const stem = fileStem(incident.reference, `minutes-${meetingSlug(meeting)}`);
@@ -62,20 +64,27 @@ export async function exportMinutes(
   const comment = `Minutes of the ${doc.meeting.kind} (${doc.meeting.when}) for ${incident.reference}, with the action plan.`;
   const milestoneId = MINUTES_MILESTONE[meeting.kind];
   const circulated = await circulateToList1(deps, incident, files, {
+    target: destination.target,
     comment,
     by: form.by as Actor,
     ...(milestoneId ? { milestoneId } : {}),
     note: `Minutes sent to List 1 (${files.map((f) => f.filename).join(', ')})`,
     event: {
       type: 'export.minutes',
-      summary: `Minutes of ${meeting.id} sent to the channel and List 1 by ${form.by.name}.`,
-      data: { meetingId: meeting.id, ...(milestoneId ? { milestoneId } : {}) },
+      summary: `Minutes of ${meeting.id} sent to ${destination.whereAudit} and List 1 by ${form.by.name}.`,
+      data: {
+        meetingId: meeting.id,
+        deliveredTo: destination.deliveredTo,
+        ...(milestoneId ? { milestoneId } : {}),
+      },
     },
   });
   const met = circulated.newlyMet ? ' The minutes milestone is marked met.' : '';
   return {
     incident: circulated.incident,
     files: describeFiles(files),
-    message: `Minutes of the ${doc.meeting.kind} posted here and sent to List 1.${met}`,
+    deliveredTo: destination.deliveredTo,
+    milestoneMet: circulated.newlyMet,
+    message: `Minutes of the ${doc.meeting.kind} ${destination.withList1Text}.${met}`,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `/incident export plan`: the action plan as XLSX and CSV in the column
  * shape the partnerships keep (seed 003), posted in the incident's space for
- * agencies to take into their own systems. No milestone depends on it.
+ * agencies to take into their own systems (sent to the person who asked once
+ * the space is archived). No milestone depends on it.
  */
 import type { z } from 'zod';
 import type { Actor } from '../../core/actor.js';
@@ -15,8 +16,8 @@ import {
   type ExportResult,
   type ExportUseCaseDeps,
   exportInputSchema,
+  exportTarget,
   recordExport,
-  spaceOf,
 } from './export-delivery.js';
 import { actionPlanDocument } from './export-documents.js';
 import { fileStem, MIME } from './export-labels.js';
@@ -26,7 +27,7 @@ export type ExportPlanInput = z.input<typeof exportInputSchema>;
 export async function exportPlan(deps: ExportUseCaseDeps, input: ExportPlanInput): Promise<ExportResult> {
   const form = parseInput(exportInputSchema, input);
   const incident = await loadIncident(deps.store, form.reference);
-  const space = spaceOf(incident, deps.platform);
+  const destination = exportTarget(incident, deps.platform, form.by as Actor, form.deliverTo);
   const plan = actionPlanDocument(deps, incident);
   const stem = fileStem(incident.reference, 'action-plan');
   const title = `Action plan — ${incident.reference}`;
@@ -42,7 +43,7 @@ export async function exportPlan(deps: ExportUseCaseDeps, input: ExportPlanInput
   ];
   const count = plan.priorities.reduce((n, p) => n + p.actions.length, 0);
   await deps.platform.uploadFiles(
-    { kind: 'space', space },
+    destination.target,
     files,
     `Action plan for ${incident.reference} as at ${plan.asAt}: ${count} action${count === 1 ? '' : 's'}.`,
   );
@@ -51,6 +52,13 @@ export async function exportPlan(deps: ExportUseCaseDeps, input: ExportPlanInput
     by: form.by as Actor,
     summary: `Action plan exported by ${form.by.name} (${count} actions).`,
     files,
+    data: { deliveredTo: destination.deliveredTo, to: destination.whereAudit },
   });
-  return { incident, files: describeFiles(files), message: `Action plan posted here (${count} actions).` };
+  return {
+    incident,
+    files: describeFiles(files),
+    deliveredTo: destination.deliveredTo,
+    milestoneMet: false,
+    message: `Action plan (${count} action${count === 1 ? '' : 's'}) ${destination.whereText}.`,
+  };
 }

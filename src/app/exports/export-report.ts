@@ -2,7 +2,8 @@
  * `/incident export report`: the final report (handbook pack) as DOCX and
  * Markdown, posted in the incident's space and sent to List 1, which meets
  * `final-report`. Refused until the final meeting is recorded as held: the
- * report's lessons are that meeting's decisions.
+ * report's lessons are that meeting's decisions. Once the incident is closed
+ * and its space archived, the person who asked gets the files instead.
  */
 import type { z } from 'zod';
 import type { Actor } from '../../core/actor.js';
@@ -18,7 +19,7 @@ import {
   type ExportResult,
   type ExportUseCaseDeps,
   exportInputSchema,
-  spaceOf,
+  exportTarget,
 } from './export-delivery.js';
 import { fileStem, MIME } from './export-labels.js';
 import { finalReportDocument } from './final-report-document.js';
@@ -37,7 +38,7 @@ export async function exportReport(deps: ExportUseCaseDeps, input: ExportReportI
     );
   }
   // Refused before rendering when the incident has no space on this platform.
-  spaceOf(incident, deps.platform);
+  const destination = exportTarget(incident, deps.platform, form.by as Actor, form.deliverTo);
   const doc = finalReportDocument(deps, incident);
   const stem = fileStem(incident.reference, 'final-report');
   const title = `Final report — ${incident.reference}`;
@@ -52,20 +53,23 @@ export async function exportReport(deps: ExportUseCaseDeps, input: ExportReportI
   ];
   const comment = `Final report and handbook for ${incident.reference}: timeline, meetings, final action plan and lessons.`;
   const circulated = await circulateToList1(deps, incident, files, {
+    target: destination.target,
     comment,
     by: form.by as Actor,
     milestoneId: MILESTONE,
     note: `Final report sent to List 1 (${files.map((f) => f.filename).join(', ')})`,
     event: {
       type: 'export.report',
-      summary: `Final report sent to the channel and List 1 by ${form.by.name}.`,
-      data: { milestoneId: MILESTONE },
+      summary: `Final report sent to ${destination.whereAudit} and List 1 by ${form.by.name}.`,
+      data: { milestoneId: MILESTONE, deliveredTo: destination.deliveredTo },
     },
   });
   const met = circulated.newlyMet ? ' The final report milestone is marked met.' : '';
   return {
     incident: circulated.incident,
     files: describeFiles(files),
-    message: `Final report posted here and sent to List 1.${met}`,
+    deliveredTo: destination.deliveredTo,
+    milestoneMet: circulated.newlyMet,
+    message: `Final report ${destination.withList1Text}.${met}`,
   };
 }

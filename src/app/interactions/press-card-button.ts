@@ -4,6 +4,7 @@
  * (members of the incident's space and coordinators); a refusal changes
  * nothing and is explained to the person alone. Then the verb's use case.
  * Platforms parse their payload, call this and render what it returns.
+ * Meeting and checklist buttons go to `pressChecklistButton`.
  */
 import type { Actor } from '../../core/actor.js';
 import { checkAccess, type PendingRequester } from '../access.js';
@@ -11,7 +12,7 @@ import { acknowledgeNotification } from '../acknowledge-notification.js';
 import { parseActionValue } from '../cards/action-value.js';
 import type { CardVerb, IncidentCard } from '../cards/card-model.js';
 import { incidentStatusCard } from '../cards/incident-card.js';
-import type { DirectoryDeps } from '../deps.js';
+import type { CommandDeps } from '../commands/command-outcome.js';
 import type { FormDefinition } from '../forms/form-model.js';
 import { recordMeetingForm } from '../forms/record-meeting-form.js';
 import { loadIncident, nowIn } from '../incident-timeline.js';
@@ -19,6 +20,7 @@ import { markMilestoneDone } from '../mark-milestone-done.js';
 import { snoozeReminder } from '../snooze-reminder.js';
 import { invalidInput } from '../validate-input.js';
 import { pressActionButton } from './press-action-button.js';
+import { pressChecklistButton } from './press-checklist-button.js';
 
 export interface CardButtonPress {
   verb: CardVerb;
@@ -46,10 +48,8 @@ export interface CardButtonOutcome {
   refused?: boolean;
 }
 
-export async function pressCardButton(
-  deps: DirectoryDeps,
-  press: CardButtonPress,
-): Promise<CardButtonOutcome> {
+/** `platform` is where the button was pressed: the checklist card is posted and updated there. */
+export async function pressCardButton(deps: CommandDeps, press: CardButtonPress): Promise<CardButtonOutcome> {
   const value = parseActionValue(press.value);
   const incident = await loadIncident(deps.store, value.reference);
   const reference = incident.reference;
@@ -93,6 +93,27 @@ export async function pressCardButton(
     }
     case 'open-incident':
       return { reference, card: await incidentStatusCard(deps, reference), refreshCard: false };
+    case 'start-meeting':
+    case 'tick-item':
+    case 'work-item':
+    case 'record-attendance':
+    case 'signs-of-safety':
+    case 'end-meeting': {
+      const outcome = await pressChecklistButton(
+        deps,
+        press.verb,
+        value,
+        incident,
+        press.by,
+        press.requester,
+      );
+      return {
+        reference,
+        ...(outcome.message ? { message: outcome.message } : {}),
+        ...(outcome.form ? { form: outcome.form } : {}),
+        refreshCard: outcome.refreshCard ?? false,
+      };
+    }
     case 'add-update':
     case 'mark-action-done':
     case 'snooze-action':

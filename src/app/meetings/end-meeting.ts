@@ -2,7 +2,9 @@
  * Ending the meeting being run. The meeting is recorded as held through
  * `recordMeeting` first, so its milestone is met, the incident's status moves
  * and reminders are re-planned exactly as when someone records it by hand; if
- * that is refused, the record stays open and nothing changes.
+ * that is refused, the record stays open and nothing changes. Closing the
+ * record is a second write: should it fail, ending again finds the meeting
+ * already held at the record's start and only closes the record.
  */
 import { z } from 'zod';
 import type { Actor } from '../../core/actor.js';
@@ -11,6 +13,7 @@ import type { MeetingRecord } from '../../core/meetings/meeting-record.js';
 import type { ProtocolDeps } from '../deps.js';
 import { loadIncident, nowIso } from '../incident-timeline.js';
 import { recordMeeting } from '../record-meeting.js';
+import { syncIncidentReminders } from '../sync-incident-reminders.js';
 import { actorSchema, invalidInput, parseInput, referenceSchema } from '../validate-input.js';
 import { checkOpenForMeetings, targetRecord } from './meeting-change.js';
 
@@ -38,14 +41,19 @@ export async function endMeeting(deps: ProtocolDeps, input: EndMeetingInput): Pr
     throw invalidInput([{ path: 'meetingId', message: `${record.meetingId} has already ended` }]);
   }
 
-  const { meeting } = await recordMeeting(deps, {
-    reference: form.reference,
-    kind: record.kind,
-    at: record.startedAt!,
-    held: true,
-    ...(form.chair ? { chair: form.chair } : {}),
-    by: form.by,
-  });
+  const heldEarlier = heldByEarlierEnd(before, record);
+  const meeting =
+    heldEarlier ??
+    (
+      await recordMeeting(deps, {
+        reference: form.reference,
+        kind: record.kind,
+        at: record.startedAt!,
+        held: true,
+        ...(form.chair ? { chair: form.chair } : {}),
+        by: form.by,
+      })
+    ).meeting;
 
   const now = nowIso(deps.clock);
   let ended: MeetingRecord | undefined;
@@ -72,7 +80,16 @@ export async function endMeeting(deps: ProtocolDeps, input: EndMeetingInput): Pr
       ],
     };
   });
+  // recordMeeting re-plans reminders; a re-run skipped it, and the failed run may not have got that far.
+  if (heldEarlier) await syncIncidentReminders(deps, incident);
   return { incident, record: ended!, meeting };
+}
+
+/** The meeting an earlier, interrupted end recorded as held (same kind, at the record's start), if any. */
+function heldByEarlierEnd(incident: Incident, record: MeetingRecord): Meeting | undefined {
+  return incident.meetings.find(
+    (m) => m.kind === record.kind && m.status === 'held' && m.at === record.startedAt,
+  );
 }
 
 function summarise(record: MeetingRecord): string {

@@ -87,3 +87,16 @@ export async function changeMeetingRecord(
   });
   return { incident, record: changed! };
 }
+
+/**
+ * The record a checklist button or form acts on, refused once the meeting has
+ * ended: a stale card's buttons must not change minutes already drafted.
+ */
+export function runningRecord(incident: Incident, meetingId: string | undefined): MeetingRecord {
+  const record = targetRecord(incident, meetingId);
+  if (record.endedAt === undefined) return record;
+  throw new MusterError(
+    ErrorCode.InvalidTransition,
+    `The ${record.kind} meeting (${record.meetingId}) has ended, so its checklist is closed. Start a new meeting with /incident meeting start.`,
+  );
+}

@@ -28,6 +28,8 @@ export interface Meeting {
   at: string;
   status: 'scheduled' | 'held' | 'cancelled';
   chair?: Actor;
+  /** Directory agency ids invited to it (a scheduled meeting's invitation list). */
+  attendees?: string[];
   recordedBy?: Actor;
 }
 
@@ -118,6 +120,8 @@ export interface SpaceState {
   coordinationNoticeAt?: string;
   knockOnNoticeAt?: string;
   completedAt?: string;
+  /** Set while the space is archived because the incident was closed. */
+  archivedAt?: string;
   attempts?: number;
   lastError?: string;
   lastErrorAt?: string;

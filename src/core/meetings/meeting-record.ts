@@ -45,6 +45,8 @@ export interface MeetingRecord {
   items: MeetingItem[];
   /** Review and final meetings only (seed 000). */
   signsOfSafety?: SignsOfSafety;
+  /** Per platform (`slack`, `console`): the checklist card posted in the space, to update in place. */
+  cardRefs?: Record<string, string>;
 }
 
 /** Review and final meetings evaluate the response (seed 000), so they follow Signs of Safety. */

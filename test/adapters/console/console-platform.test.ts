@@ -13,6 +13,7 @@ import { recipientsFor } from '../../../src/app/recipients.js';
 import type { Incident } from '../../../src/core/incident/incident.js';
 import type { Reminder } from '../../../src/core/reminders/reminder.js';
 import { testDeps, validForm } from '../../app/harness.js';
+import { checklistCard, MEETING } from '../../cards/card-samples.js';
 import { InMemoryStore } from '../../fakes/in-memory-store.js';
 
 const deps = testDeps(new InMemoryStore());
@@ -183,5 +184,57 @@ describe('ConsolePlatform', () => {
     // The card posted before the restart is still the one updated in place.
     await platform.updateIncidentCard(space, ref, cardOf(incident));
     expect(store.messagesIn(space.id).map((m) => m.id)).toEqual([ref]);
+  });
+
+  it('posts a meeting card and a checklist for everyone, and replaces the checklist in place', async () => {
+    const space = await platform.ensureIncidentSpace(incident);
+    const streamed = vi.spyOn(events, 'message');
+    const meetingRef = await platform.postCard(space, MEETING);
+    const checklistRef = await platform.postCard(space, checklistCard());
+    await platform.updateCard(space, checklistRef, checklistCard({ ended: true }));
+
+    const messages = store.messagesIn(space.id);
+    expect(messages.map((m) => [m.id, m.cardKind])).toEqual([
+      [meetingRef, 'meeting'],
+      [checklistRef, 'checklist'],
+    ]);
+    for (const message of messages) {
+      expect(message.ephemeralFor).toBeUndefined();
+      expect(message.pinned).toBeUndefined();
+    }
+    expect(texts(messages[0]?.card)).toContain('Start meeting');
+    expect(texts(messages[1]?.card)).toContain('Ended 11:31');
+    expect(texts(messages[1]?.card)).not.toContain('End meeting');
+    expect(messages[1]?.updatedAt).toBeDefined();
+    expect(streamed.mock.calls.map(([m]) => m.id)).toEqual([meetingRef, checklistRef, checklistRef]);
+  });
+
+  it('refuses to update a card that is not in that channel', async () => {
+    const space = await platform.ensureIncidentSpace(incident);
+    const ref = await platform.postCard(space, MEETING);
+    const elsewhere = { id: 'coordination', name: 'csp-coordination' };
+    await expect(platform.updateCard(elsewhere, ref, MEETING)).rejects.toThrow(/no meeting card/);
+    await expect(platform.updateCard(space, 'no-such-card', checklistCard())).rejects.toThrow(
+      /no checklist card/,
+    );
+  });
+
+  it('archives the channel once, keeps its history, and brings it back on unarchive', async () => {
+    const space = await platform.ensureIncidentSpace(incident);
+    await platform.postCard(space, MEETING);
+    const channelEvents = vi.spyOn(events, 'channel');
+    await platform.archiveSpace(space);
+    await platform.archiveSpace(space);
+    expect(store.channel(space.id)?.archived).toBe(true);
+    expect(channelEvents).toHaveBeenCalledTimes(1);
+    expect(store.messagesIn(space.id)).toHaveLength(1);
+
+    await store.close();
+    await open();
+    expect(store.channel(space.id)?.archived).toBe(true);
+    await platform.unarchiveSpace(space);
+    await platform.unarchiveSpace(space);
+    expect(store.channel(space.id)?.archived).toBeUndefined();
+    expect(store.messagesIn(space.id)).toHaveLength(1);
   });
 });

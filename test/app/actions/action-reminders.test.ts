@@ -53,13 +53,16 @@ function runAt(iso: string) {
 }
 
 const press = (verb: 'add-update' | 'mark-action-done' | 'snooze-action', key = 'action:1.1:before-2wd') =>
-  pressCardButton(deps, {
-    verb,
-    value: actionValue({ reference: REF, actionNumber: '1.1', reminderKey: key }),
-    by: COORDINATOR,
-    requester: member,
-    platform: 'console',
-  });
+  pressCardButton(
+    { ...deps, platform: new RecordingPlatform() },
+    {
+      verb,
+      value: actionValue({ reference: REF, actionNumber: '1.1', reminderKey: key }),
+      by: COORDINATOR,
+      requester: member,
+      platform: 'console',
+    },
+  );
 
 describe('action and key-date reminders', () => {
   it('plans a nudge 2 working days before the due date and one when it passes', async () => {
@@ -233,13 +236,16 @@ describe('action and key-date reminders', () => {
   });
 
   it('refuses the action buttons to someone outside the space', async () => {
-    const outcome = await pressCardButton(deps, {
-      verb: 'mark-action-done',
-      value: actionValue({ reference: REF, actionNumber: '1.1' }),
-      by: { id: 'console:nia', name: 'Nia' },
-      requester: { contactId: 'nia-nhft', isSpaceMember: false },
-      platform: 'console',
-    });
+    const outcome = await pressCardButton(
+      { ...deps, platform: new RecordingPlatform() },
+      {
+        verb: 'mark-action-done',
+        value: actionValue({ reference: REF, actionNumber: '1.1' }),
+        by: { id: 'console:nia', name: 'Nia' },
+        requester: { contactId: 'nia-nhft', isSpaceMember: false },
+        platform: 'console',
+      },
+    );
     expect(outcome.refused).toBe(true);
     expect((await store.getIncident(REF))?.actions?.[0]?.status).toBe('open');
   });

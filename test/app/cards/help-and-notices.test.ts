@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnnounceResult } from '../../../src/app/announce-incident.js';
 import { announcedNotice } from '../../../src/app/cards/announced-notice.js';
 import { helpCard } from '../../../src/app/cards/list-cards.js';
+import { USAGE } from '../../../src/app/commands/parse-incident-command.js';
 
 describe('helpCard', () => {
   it('is headed "Muster commands" when asked for', () => {
@@ -13,6 +14,14 @@ describe('helpCard', () => {
     const long = helpCard('x'.repeat(100)).heading;
     expect(long).toBe(`Unknown command "${'x'.repeat(29)}…". Muster commands:`);
     expect(helpCard('stauts').commands).toEqual(helpCard().commands);
+  });
+
+  it('lists every incident subcommand once, as the parser reads it, each with a summary', () => {
+    const commands = helpCard().commands;
+    const usages = commands.map((c) => c.usage);
+    for (const usage of Object.values(USAGE)) expect(usages.filter((u) => u === usage)).toHaveLength(1);
+    expect(usages).toEqual(expect.arrayContaining(['/incident', '/incident list', '/incident help']));
+    for (const command of commands) expect(command.summary.trim()).not.toBe('');
   });
 });
 

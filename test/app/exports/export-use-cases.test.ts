@@ -82,6 +82,48 @@ describe('exportMinutes', () => {
   });
 });
 
+describe('where exports go', () => {
+  it('sends the files to the person who asked when told to, the space staying untouched', async () => {
+    const { deps, platform, store, incident } = await exportHarness();
+    const result = await exportMinutes(deps, {
+      reference: incident.reference,
+      by: COORDINATOR,
+      deliverTo: 'requester',
+    });
+    expect(platform.uploads.map((u) => u.target)).toEqual([
+      { kind: 'direct', recipients: { contacts: [], actors: [COORDINATOR] } },
+      expect.objectContaining({ kind: 'direct' }),
+    ]);
+    expect(result).toMatchObject({ deliveredTo: 'requester', milestoneMet: true });
+    expect(result.message).toBe(
+      'Minutes of the Initial Tactical Response Meeting sent to you and to List 1 directly. The minutes milestone is marked met.',
+    );
+    const events = await store.listEvents(incident.reference);
+    expect(events.at(-1)?.summary).toBe(
+      'Minutes of initial-1 sent to Cara CSP directly and List 1 by Cara CSP.',
+    );
+  });
+
+  it('needs no space to send to the person who asked', async () => {
+    const { deps, platform, incident } = await exportHarness(exportIncident({ spaces: {} }));
+    await exportPlan(deps, { reference: incident.reference, by: COORDINATOR, deliverTo: 'requester' });
+    expect(platform.uploads.map((u) => u.target.kind)).toEqual(['direct']);
+  });
+
+  it('refuses a delivery it does not know, naming the field and uploading nothing', async () => {
+    const { deps, platform, incident } = await exportHarness();
+    const error = await refusal(
+      exportPlan(deps, {
+        reference: incident.reference,
+        by: COORDINATOR,
+        deliverTo: 'everyone' as 'space',
+      }),
+    );
+    expect(error).toMatchObject({ code: 'invalid_input', details: [{ path: 'deliverTo' }] });
+    expect(platform.uploads).toEqual([]);
+  });
+});
+
 describe('exportPlan', () => {
   it('uploads the plan as XLSX and CSV to the space only, and audits it', async () => {
     const { deps, platform, store, incident } = await exportHarness();

@@ -4,6 +4,7 @@ import { pressCardButton } from '../../../src/app/interactions/press-card-button
 import { openIncident } from '../../../src/app/open-incident.js';
 import { ErrorCode, isMusterError } from '../../../src/core/errors.js';
 import { InMemoryStore } from '../../fakes/in-memory-store.js';
+import { RecordingPlatform } from '../../fakes/recording-platform.js';
 import { COORDINATOR, testDeps, validForm } from '../harness.js';
 
 const REF = 'SV-2027-0001';
@@ -12,11 +13,11 @@ const member = { contactId: 'nia-nhft', isSpaceMember: true };
 const outsider = { contactId: 'nia-nhft', isSpaceMember: false };
 
 let store: InMemoryStore;
-let deps: ReturnType<typeof testDeps>;
+let deps: ReturnType<typeof testDeps> & { platform: RecordingPlatform };
 
 beforeEach(async () => {
   store = new InMemoryStore();
-  deps = testDeps(store);
+  deps = { ...testDeps(store), platform: new RecordingPlatform() };
   await openIncident(deps, validForm());
 });
 

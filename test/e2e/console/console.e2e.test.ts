@@ -4,8 +4,11 @@
  * Debian's Chromium driven by playwright-core. One story, step by step: the
  * SIO reports an incident through the /incident form, an agency acknowledges
  * the card (and a second person's page sees it change, over SSE), the
- * simulated time brings a reminder, a bad form is refused field by field, and
- * the page still works in a narrow window.
+ * simulated time brings a reminder, a bad form is refused field by field, the
+ * SIO runs the meeting's checklist in the channel (a tick updates the card in
+ * place, on their page and a coordinator's), the page still works in a
+ * narrow window, long checklist and all, and closing the incident archives its
+ * channel: still readable, the composer switched off, on every open page.
  *
  * Screenshots of each step go to a temporary directory (printed at the end).
  * `MUSTER_UPDATE_SCREENSHOT=1` also writes docs/console.png (1280×800).
@@ -339,6 +342,49 @@ describe.skipIf(!hasChromium && !browserRequired)(title, () => {
     expect(listed.channels.filter((c) => c.kind === 'incident')).toHaveLength(1);
   });
 
+  it('starts the meeting’s checklist in the channel and updates it in place when an item is ticked', async () => {
+    expect(reference).toBeTruthy();
+    await signIn(main, SIO);
+    await openChannel(main, incidentChannelId);
+    const watcher = other.pages()[0]!;
+    await openChannel(watcher, incidentChannelId);
+
+    const composer = main.getByLabel(/^Message/);
+    await composer.fill('/incident meeting start initial');
+    await composer.press('Enter');
+    const checklist = main.locator('#messages li.message', { hasText: 'Incident reporting' });
+    await checklist.waitFor();
+    expect(await checklist.count()).toBe(1);
+    await checklist.getByText('0 of 5 done').first().waitFor();
+    // The SIO alone is told the meeting started; the checklist itself is for everyone in the channel.
+    await main.locator('#messages li.message-ephemeral', { hasText: /started/ }).waitFor();
+    const watched = watcher.locator('#messages li.message', { hasText: 'Incident reporting' });
+    await watched.waitFor();
+
+    const ticks = checklist.getByRole('button', { name: 'Tick', exact: true });
+    const before = await ticks.count();
+    expect(before).toBeGreaterThan(40);
+    await ticks.first().click();
+
+    // The same message, re-rendered: one tick fewer, an Untick in its place, the section's count moved on.
+    await checklist.getByText('1 of 5 done').waitFor();
+    expect(await main.locator('#messages li.message', { hasText: 'Incident reporting' }).count()).toBe(1);
+    expect(await checklist.getByRole('button', { name: 'Tick', exact: true }).count()).toBe(before - 1);
+    expect(await checklist.getByRole('button', { name: 'Untick', exact: true }).count()).toBe(1);
+    // The coordinator's page was told over SSE, without reloading.
+    await watched.getByText('1 of 5 done').waitFor();
+    await shot(main, '06-checklist-ticked');
+
+    // A long checklist scrolls inside the stream; the composer stays on screen.
+    const layout = await main.evaluate(() => {
+      const stream = document.getElementById('messages')!.getBoundingClientRect();
+      const input = document.getElementById('composer-input')!.getBoundingClientRect();
+      return { streamBottom: stream.bottom, inputBottom: input.bottom };
+    });
+    expect(layout.inputBottom).toBeLessThanOrEqual(WIDE.height);
+    expect(layout.streamBottom).toBeLessThanOrEqual(WIDE.height);
+  });
+
   it('keeps the stream and the composer usable in a 420 px window, with no horizontal scrolling', async () => {
     const narrow = await openConsole(await browser!.newContext({ viewport: NARROW }), COORDINATOR);
     const toggle = narrow.getByRole('button', { name: /^Channels/ });
@@ -348,6 +394,8 @@ describe.skipIf(!hasChromium && !browserRequired)(title, () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
 
     await narrow.locator('#messages li.message-pinned').waitFor();
+    // The meeting's long checklist is in the stream too: it must fit the width, not push the page sideways.
+    await narrow.locator('#messages li.message', { hasText: 'Incident reporting' }).waitFor();
     const composer = narrow.getByLabel(/^Message/);
     await composer.fill('On my way to the 10:00 call.');
     await narrow.getByRole('button', { name: 'Send' }).click();
@@ -369,6 +417,41 @@ describe.skipIf(!hasChromium && !browserRequired)(title, () => {
     expect(layout.streamHeight).toBeGreaterThan(200);
     expect(layout.inputBottom).toBeLessThanOrEqual(NARROW.height);
     expect(layout.inputWidth).toBeGreaterThan(200);
-    await shot(narrow, '06-narrow');
+    await shot(narrow, '07-narrow');
+  });
+
+  it('closes the incident: its channel is archived, readable, and the composer is switched off', async () => {
+    expect(reference).toBeTruthy();
+    await signIn(main, SIO);
+    await openChannel(main, incidentChannelId);
+    const watcher = other.pages()[0]!;
+    await openChannel(watcher, incidentChannelId);
+
+    const composer = main.getByLabel(/^Message/);
+    await composer.fill('/incident close');
+    await composer.press('Enter');
+    const dialog = main.getByRole('dialog', { name: `Close ${reference}` });
+    await dialog.waitFor();
+    await dialog.getByLabel(/^Reason for closing/).fill('The partnership agreed no further action.');
+    await dialog.getByRole('button', { name: 'Close incident' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const archived = /archived because .* is closed/;
+    for (const page of [main, watcher]) {
+      await page.locator('#composer-archived', { hasText: archived }).waitFor();
+      expect(await page.locator('#composer-input').isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+      expect(
+        await page.locator(`#channel-groups button[data-channel-id="${incidentChannelId}"]`).innerText(),
+      ).toContain('archived');
+      // The history stays: the pinned card and the checklist are still there to read.
+      expect(await page.locator('#messages li.message', { hasText: 'Incident reporting' }).count()).toBe(1);
+    }
+    await main.locator('#messages li.message-ephemeral', { hasText: `${reference} is closed` }).waitFor();
+    await shot(main, '08-archived');
+
+    // Another channel still takes messages.
+    await openChannel(main, 'coordination');
+    expect(await main.locator('#composer-input').isDisabled()).toBe(false);
   });
 });

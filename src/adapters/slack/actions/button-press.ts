@@ -1,26 +1,38 @@
 /**
- * Every card button on Slack: ack, find out who pressed it, and hand the
- * verb and the value the card put on it to `pressCardButton` (which checks
- * access and runs the use case). Then render what it returns: a message to
- * the presser alone, the pinned card refreshed, a form or the incident card
- * in a modal. A refusal or an error is answered ephemerally and nothing changes.
+ * Every card button on Slack, and the checklist's "Work on an item…" select:
+ * ack, find out who pressed it, and hand the verb and the value the card put
+ * on it to `pressCardButton` (which checks access and runs the use case).
+ * Then render what it returns: a message to the presser alone, the pinned
+ * card refreshed, a form or a card in a modal. A refusal or an error is
+ * answered ephemerally and nothing changes.
  */
-import type { BlockAction, ButtonAction, RespondFn, webApi } from '@slack/bolt';
+import type { BlockAction, ButtonAction, RespondFn, StaticSelectAction, webApi } from '@slack/bolt';
 import type { CardVerb } from '../../../app/cards/card-model.js';
+import type { CommandDeps } from '../../../app/commands/command-outcome.js';
 import { pressCardButton } from '../../../app/interactions/press-card-button.js';
 import { isUserError, userMessage } from '../../../app/user-message.js';
 import { refreshCard } from '../../shared/refresh-card.js';
 import { slackRequester } from '../access/incident-access.js';
+import { chosenItemValue } from '../blocks/index.js';
 import type { SlackContext } from '../slack-context.js';
-import { openRecordMeetingModal } from './meeting-action.js';
-import { openIncidentModal } from './open-incident-action.js';
+import { openCardModal, openFormModal } from './open-form.js';
+
+/** What Muster renders that can be pressed: buttons, and the checklist sections' selects. */
+export type PressAction = ButtonAction | StaticSelectAction;
 
 export interface ButtonArgs {
   ack: () => Promise<void>;
   body: BlockAction;
-  action: ButtonAction;
+  action: PressAction;
   client: webApi.WebClient;
   respond?: RespondFn;
+}
+
+/** A button carries its value; a select, the value of the option chosen. */
+export function pressedValue(action: PressAction): string | undefined {
+  return action.type === 'static_select'
+    ? chosenItemValue(action.selected_option?.value, action.block_id)
+    : action.value;
 }
 
 export async function handlePress(ctx: SlackContext, args: ButtonArgs, verb: CardVerb): Promise<void> {
@@ -28,9 +40,10 @@ export async function handlePress(ctx: SlackContext, args: ButtonArgs, verb: Car
   const { body, client } = args;
   try {
     const person = await ctx.people.lookup(body.user.id, body.user.name);
-    const outcome = await pressCardButton(ctx.deps, {
+    const deps: CommandDeps = { ...ctx.deps, platform: ctx.platform };
+    const outcome = await pressCardButton(deps, {
       verb,
-      value: args.action.value,
+      value: pressedValue(args.action),
       by: person.actor,
       requester: slackRequester(client, ctx.deps.directory, person),
       platform: 'slack',
@@ -42,8 +55,9 @@ export async function handlePress(ctx: SlackContext, args: ButtonArgs, verb: Car
       });
     }
     if (outcome.refreshCard) await refreshCard(ctx, outcome.reference);
-    if (outcome.form) await openRecordMeetingModal(client, body, outcome.form);
-    if (outcome.card) await openIncidentModal(client, body, outcome.card);
+    const trigger = { triggerId: body.trigger_id, userId: body.user.id };
+    if (outcome.form) await openFormModal(client, trigger, outcome.form);
+    if (outcome.card) await openCardModal(client, trigger, outcome.card);
     if (outcome.message) await replyToPresser(ctx, args, outcome.message);
   } catch (error) {
     if (!isUserError(error)) ctx.logger.error('button failed', { action: args.action.action_id, error });

@@ -28,6 +28,11 @@ export const LIMITS = {
   buttonText: 75,
   buttonValue: 2000,
   actionId: 255,
+  blockId: 255,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
+  placeholderText: 150,
   /** Slack accepts far more, but notifications show only the start; keep it readable. */
   fallbackText: 3000,
 } as const;
@@ -69,7 +74,10 @@ export function dividerBlock(): types.DividerBlock {
   return { type: 'divider' };
 }
 
-export function sectionBlock(text: string, accessory?: types.Button): types.SectionBlock {
+/** A section's accessory: a button, or the checklist's "Work on an item…" select. */
+export type Accessory = types.Button | types.StaticSelect;
+
+export function sectionBlock(text: string, accessory?: Accessory): types.SectionBlock {
   return {
     type: 'section',
     text: mrkdwn(truncate(text, LIMITS.sectionText)),

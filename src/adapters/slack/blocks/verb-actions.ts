@@ -19,6 +19,14 @@ export const VERB_ACTIONS: Readonly<Record<CardVerb, ActionId>> = {
   'add-update': ACTIONS.addUpdate,
   'mark-action-done': ACTIONS.markActionDone,
   'snooze-action': ACTIONS.snoozeAction,
+  'start-meeting': ACTIONS.startMeeting,
+  // Slack ticks through the item form's Done field, so the checklist renders no Tick buttons;
+  // the id stays so a card from another renderer still has something that answers it.
+  'tick-item': ACTIONS.tickItem,
+  'work-item': ACTIONS.workItem,
+  'record-attendance': ACTIONS.recordAttendance,
+  'signs-of-safety': ACTIONS.signsOfSafety,
+  'end-meeting': ACTIONS.endMeeting,
 };
 
 const VERBS_BY_ACTION = new Map<string, CardVerb>(

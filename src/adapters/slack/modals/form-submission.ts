@@ -73,6 +73,14 @@ export function readSubmission(
   return { formId: metadata?.formId ?? view.callback_id, values, context: metadata?.context ?? {} };
 }
 
+/** The view's input blocks; Slack refuses errors for a block the view does not have. */
+export function inputBlockIds(view: Pick<ViewOutput, 'blocks' | 'state'>): string[] {
+  const inBlocks = view.blocks.flatMap((block) =>
+    block.type === 'input' && block.block_id ? [block.block_id] : [],
+  );
+  return [...new Set([...inBlocks, ...Object.keys(view.state.values)])];
+}
+
 /**
  * `{ blockId: message }` for Slack. A problem whose path is not a block of the
  * view (a rule spanning fields) is shown on the first field rather than lost,

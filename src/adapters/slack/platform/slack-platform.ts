@@ -1,13 +1,15 @@
 /**
  * Muster's `ChatPlatform` on Slack: a private channel per incident, people
  * invited in one call, the incident card posted, pinned and updated in place,
+ * meeting cards and the meeting checklist posted and updated in place,
  * notices and reminders to the channel, DMs and the coordination channel,
- * and documents (minutes, plans, reports) uploaded to the channel or DMs.
+ * documents (minutes, plans, reports) uploaded to the channel or DMs, and the
+ * channel archived when the incident closes (and back when it reopens).
  * Slack errors propagate unchanged (with `code` and `data.error`) after the
  * WebClient's own retries, so a use case records only what Slack accepted.
  */
 import type { webApi } from '@slack/bolt';
-import type { IncidentCard, NoticeCard } from '../../../app/cards/card-model.js';
+import type { IncidentCard, NoticeCard, SpaceCard } from '../../../app/cards/card-model.js';
 import type { Incident } from '../../../core/incident/incident.js';
 import type {
   ChatPlatform,
@@ -22,6 +24,7 @@ import type {
 import type { Logger } from '../../logging/logger.js';
 import type { SlackMessage } from '../blocks/block-kit.js';
 import { incidentBlocks } from '../blocks/incident-blocks.js';
+import { spaceCardMessage } from '../blocks/index.js';
 import { noticeBlocks } from '../blocks/notice-blocks.js';
 import { reminderBlocks } from '../blocks/reminder-blocks.js';
 import { BotIdentity } from './bot-identity.js';
@@ -110,6 +113,33 @@ export class SlackPlatform implements ChatPlatform {
   async updateIncidentCard(space: IncidentSpace, cardRef: string, card: IncidentCard): Promise<void> {
     const { text, blocks } = incidentBlocks(card);
     await this.client.chat.update({ channel: space.id, ts: cardRef, text, blocks });
+  }
+
+  /** Not pinned: the incident card is the channel's one pin. The ref is the message's `ts`. */
+  postCard(space: IncidentSpace, card: SpaceCard): Promise<string> {
+    return this.post(space.id, spaceCardMessage(card));
+  }
+
+  async updateCard(space: IncidentSpace, cardRef: string, card: SpaceCard): Promise<void> {
+    const { text, blocks } = spaceCardMessage(card);
+    await this.client.chat.update({ channel: space.id, ts: cardRef, text, blocks });
+  }
+
+  /** Slack answers `already_archived` to a second close: the channel is as asked, so that is success. */
+  async archiveSpace(space: IncidentSpace): Promise<void> {
+    try {
+      await this.client.conversations.archive({ channel: space.id });
+    } catch (error) {
+      if (slackErrorCode(error) !== 'already_archived') throw error;
+    }
+  }
+
+  async unarchiveSpace(space: IncidentSpace): Promise<void> {
+    try {
+      await this.client.conversations.unarchive({ channel: space.id });
+    } catch (error) {
+      if (slackErrorCode(error) !== 'not_archived') throw error;
+    }
   }
 
   async sendNotice(target: NoticeTarget, notice: NoticeCard): Promise<void> {

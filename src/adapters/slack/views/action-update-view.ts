@@ -8,7 +8,7 @@ import type { App } from '@slack/bolt';
 import { submitActionUpdate } from '../../../app/forms/action-update-form.js';
 import { isUserError, userMessage } from '../../../app/user-message.js';
 import { isMusterError } from '../../../core/errors.js';
-import { GRANTED_TO } from '../actions/meeting-action.js';
+import { GRANTED_TO } from '../actions/open-form.js';
 import { CALLBACKS } from '../ids.js';
 import { fieldErrors, readSubmission } from '../modals/form-submission.js';
 import type { SlackContext } from '../slack-context.js';

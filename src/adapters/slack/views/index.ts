@@ -1,15 +1,17 @@
 /**
- * Modal submissions: the SIO's notification form, the record-meeting form
- * and an action's Add update form.
+ * Modal submissions: the SIO's notification form, the record-meeting form,
+ * an action's Add update form, and every form of the app's form registry.
  */
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../slack-context.js';
 import { registerActionUpdateView } from './action-update-view.js';
 import { registerNewIncidentView } from './new-incident-view.js';
 import { registerRecordMeetingView } from './record-meeting-view.js';
+import { registerRegisteredFormView } from './registered-form-view.js';
 
 export function registerViews(app: App, ctx: SlackContext): void {
   registerNewIncidentView(app, ctx);
   registerRecordMeetingView(app, ctx);
   registerActionUpdateView(app, ctx);
+  registerRegisteredFormView(app, ctx);
 }

@@ -6,13 +6,13 @@
  * Slack, so a Slack failure can delay the channel but never lose the report.
  */
 
-import type { App, ViewOutput, webApi } from '@slack/bolt';
+import type { App, webApi } from '@slack/bolt';
 import { type AnnounceResult, announceIncident } from '../../../app/announce-incident.js';
 import { checkNewIncident, type FormPeople } from '../../../app/forms/new-incident-form.js';
 import { type OpenIncidentInput, openIncident } from '../../../app/open-incident.js';
 import { isUserError, userMessage } from '../../../app/user-message.js';
 import { CALLBACKS } from '../ids.js';
-import { fieldErrors, readSubmission } from '../modals/form-submission.js';
+import { fieldErrors, inputBlockIds, readSubmission } from '../modals/form-submission.js';
 import type { SlackContext } from '../slack-context.js';
 import { submitterNotice, tellPerson } from './tell-submitter.js';
 
@@ -29,20 +29,12 @@ export function registerNewIncidentView(app: App, ctx: SlackContext): void {
     };
     const check = checkNewIncident(ctx.deps, submission, people);
     if ('problems' in check) {
-      await ack({ response_action: 'errors', errors: fieldErrors(check.problems, blockIds(view)) });
+      await ack({ response_action: 'errors', errors: fieldErrors(check.problems, inputBlockIds(view)) });
       return;
     }
     await ack();
     await ctx.announcing.track(openAndAnnounce(ctx, client, view.id, body.user.id, check.input));
   });
-}
-
-/** The view's input blocks; Slack refuses errors for a block the view does not have. */
-function blockIds(view: ViewOutput): string[] {
-  const inBlocks = view.blocks.flatMap((block) =>
-    block.type === 'input' && block.block_id ? [block.block_id] : [],
-  );
-  return [...new Set([...inBlocks, ...Object.keys(view.state.values)])];
 }
 
 async function openAndAnnounce(

@@ -15,7 +15,7 @@ import { type RecordedMeeting, recordMeeting } from '../../../app/record-meeting
 import { isUserError, userMessage } from '../../../app/user-message.js';
 import { isMusterError } from '../../../core/errors.js';
 import { refreshCard } from '../../shared/refresh-card.js';
-import { GRANTED_TO } from '../actions/meeting-action.js';
+import { GRANTED_TO } from '../actions/open-form.js';
 import { CALLBACKS } from '../ids.js';
 import { fieldErrors, readSubmission } from '../modals/form-submission.js';
 import type { SlackContext } from '../slack-context.js';

@@ -7,7 +7,7 @@ import type { webApi } from '@slack/bolt';
 import type { AnnounceResult } from '../../../app/announce-incident.js';
 import { announcedNotice } from '../../../app/cards/announced-notice.js';
 import type { NoticeCard } from '../../../app/cards/card-model.js';
-import { noticeBlocks } from '../blocks/index.js';
+import { noticeBlocks, type SlackMessage } from '../blocks/index.js';
 import type { SlackContext } from '../slack-context.js';
 
 export function submitterNotice(reference: string, result: AnnounceResult | undefined): NoticeCard {
@@ -25,13 +25,23 @@ export async function tellPerson(
   channelId: string | undefined,
   notice: NoticeCard,
 ): Promise<void> {
-  const message = noticeBlocks(notice);
+  await tellPersonMessage(ctx, client, userId, channelId, noticeBlocks(notice));
+}
+
+/** `tellPerson` for any rendered message (a card, an answer with a card under it). */
+export async function tellPersonMessage(
+  ctx: SlackContext,
+  client: webApi.WebClient,
+  userId: string,
+  channelId: string | undefined,
+  message: { text: string; blocks?: SlackMessage['blocks'] },
+): Promise<void> {
   if (channelId) {
     try {
       await client.chat.postEphemeral({ channel: channelId, user: userId, ...message });
       return;
     } catch {
-      // Not in the channel (someone else was named reporting officer): a direct message instead.
+      // Not in the channel (someone else was named reporting officer), or it is archived: a direct message instead.
     }
   }
   try {

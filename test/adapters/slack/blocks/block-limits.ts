@@ -13,6 +13,10 @@ const LIMITS = {
   buttonText: 75,
   buttonValue: 2000,
   actionId: 255,
+  blockId: 255,
+  options: 100,
+  optionText: 75,
+  optionValue: 150,
 };
 
 type Json = Record<string, unknown>;
@@ -23,6 +27,8 @@ export function blockKitProblems(blocks: unknown[], maxBlocks = 50): string[] {
   blocks.forEach((raw, i) => {
     const block = raw as Json;
     const at = `block ${i} (${String(block.type)})`;
+    if (typeof block.block_id === 'string' && block.block_id.length > LIMITS.blockId)
+      problems.push(`${at}: block_id is ${block.block_id.length} chars`);
     const tooLong = (what: string, text: unknown, max: number) => {
       if (typeof text !== 'string' || text.length === 0) problems.push(`${at}: ${what} is empty`);
       else if (text.length > max) problems.push(`${at}: ${what} is ${text.length} chars (max ${max})`);
@@ -38,7 +44,7 @@ export function blockKitProblems(blocks: unknown[], maxBlocks = 50): string[] {
         if (block.text) tooLong('text', (block.text as Json).text, LIMITS.sectionText);
         if (fields.length > LIMITS.sectionFields) problems.push(`${at}: ${fields.length} fields`);
         for (const field of fields) tooLong('field', field.text, LIMITS.fieldText);
-        if (block.accessory) problems.push(...buttonProblems(at, block.accessory as Json));
+        if (block.accessory) problems.push(...accessoryProblems(at, block.accessory as Json));
         break;
       }
       case 'actions': {
@@ -65,6 +71,32 @@ export function blockKitProblems(blocks: unknown[], maxBlocks = 50): string[] {
         problems.push(`${at}: unexpected block type`);
     }
   });
+  return problems;
+}
+
+function accessoryProblems(at: string, accessory: Json): string[] {
+  return accessory.type === 'static_select' ? selectProblems(at, accessory) : buttonProblems(at, accessory);
+}
+
+function selectProblems(at: string, select: Json): string[] {
+  const problems: string[] = [];
+  const options = (select.options as Json[] | undefined) ?? [];
+  if (options.length === 0 || options.length > LIMITS.options)
+    problems.push(`${at}: ${options.length} options`);
+  const placeholder = (select.placeholder as Json | undefined)?.text;
+  if (typeof placeholder !== 'string' || placeholder.length === 0 || placeholder.length > 150)
+    problems.push(`${at}: placeholder ${JSON.stringify(placeholder)}`);
+  for (const option of options) {
+    const text = (option.text as Json)?.text;
+    if (typeof text !== 'string' || text.length === 0 || text.length > LIMITS.optionText)
+      problems.push(`${at}: option text ${JSON.stringify(text)}`);
+    const value = option.value;
+    if (typeof value !== 'string' || value.length === 0 || value.length > LIMITS.optionValue)
+      problems.push(`${at}: option value ${JSON.stringify(value)} (max ${LIMITS.optionValue})`);
+  }
+  const id = select.action_id;
+  if (typeof id !== 'string' || id.length === 0 || id.length > LIMITS.actionId)
+    problems.push(`${at}: action_id ${JSON.stringify(id)}`);
   return problems;
 }
 
@@ -99,14 +131,14 @@ export function mrkdwnTexts(blocks: unknown[]): string[] {
   return texts;
 }
 
-/** Every button in the blocks, as Slack would send back its action_id and value. */
+/** Every button in the blocks, as Slack would send back its action_id and value (selects are not buttons). */
 export function buttonsIn(blocks: unknown[]): { actionId: string; value: string; text: string }[] {
   const buttons: { actionId: string; value: string; text: string }[] = [];
   for (const raw of blocks) {
     const block = raw as Json;
     const elements = block.type === 'actions' ? (block.elements as Json[]) : [];
     const all = block.accessory ? [block.accessory as Json, ...elements] : elements;
-    for (const element of all) {
+    for (const element of all.filter((e) => e.type === 'button')) {
       buttons.push({
         actionId: String(element.action_id),
         value: String(element.value),

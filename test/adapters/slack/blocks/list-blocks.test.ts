@@ -76,10 +76,12 @@ describe('homeView', () => {
     incidents: [row(42)],
     deadlines: [{ ...TIMELINE[1]!, reference: 'SV-2027-0042' }],
     emptyText: 'Nothing needs you right now.',
+    actions: [],
+    actionsEmptyText: 'No open actions are yours.',
     ...overrides,
   });
 
-  it('is a home view with my incidents and my deadlines', () => {
+  it('is a home view with my incidents, my deadlines and my open actions', () => {
     const view = homeView(home());
 
     expect(view.type).toBe('home');
@@ -88,6 +90,8 @@ describe('homeView', () => {
       expect.stringContaining('*SV-2027-0042* · Incident 42 &amp; co'),
       '*Your deadlines*',
       '*SV-2027-0042* ⏳ *Initial Tactical Response Meeting* — Thu 2 Sep 2027 15:00 BST · _due in 2 days_',
+      '*Your open actions*',
+      '_No open actions are yours._',
     ]);
   });
 

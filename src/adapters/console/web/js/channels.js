@@ -1,6 +1,8 @@
 /**
  * Channels: the sidebar's lists by kind with unread dots, loading them, and
  * opening one (its title, the composer's label, the URL hash and its messages).
+ * An archived channel (its incident closed) stays readable with the composer
+ * switched off, and comes back to life as soon as the incident is reopened.
  */
 import { api } from './api.js';
 import { $, attempt, el, node } from './dom.js';
@@ -51,6 +53,7 @@ export function renderChannels() {
       if (channel.reference && !channel.name.toLowerCase().includes(channel.reference.toLowerCase())) {
         button.append(node('span', 'channel-button-reference', channel.reference));
       }
+      if (channel.archived) button.append(node('span', 'tag tag-archived', 'archived'));
       if (state.unread.has(channel.id)) {
         const badge = node('span', 'unread-dot');
         badge.append(node('span', 'visually-hidden', ', new messages'));
@@ -64,6 +67,25 @@ export function renderChannels() {
   }
   const current = state.channels.find((c) => c.id === state.channelId);
   el.sidebarCurrent.textContent = current ? channelLabel(current) : '';
+  // A channel archived or brought back while open (over the event stream) changes its composer at once.
+  if (current) showChannelState(current);
+}
+
+/** The subtitle and the composer as the channel's state allows: nothing can be posted in an archived one. */
+function showChannelState(channel) {
+  const archived = Boolean(channel?.archived);
+  el.channelSubtitle.textContent = channel ? describeChannel(channel) : 'You are not in any channel yet.';
+  el.composerInput.disabled = !channel || archived;
+  el.composerSend.disabled = !channel || archived;
+  el.composerInput.placeholder = archived
+    ? 'Archived: read only'
+    : 'Write a message or a command such as /incident';
+  el.composer.classList.toggle('composer-is-archived', archived);
+  el.composerArchived.hidden = !archived;
+  const reference = channel?.reference ?? 'its incident';
+  el.composerArchived.textContent = archived
+    ? `This channel is archived because ${reference} is closed. Its history stays here to read. To work on it again, type /incident reopen ${reference} in another channel.`
+    : '';
 }
 
 export async function selectChannel(channelId, { focus = true } = {}) {
@@ -73,9 +95,8 @@ export async function selectChannel(channelId, { focus = true } = {}) {
   state.messages.clear();
   const channel = state.channels.find((c) => c.id === channelId);
   el.channelTitle.textContent = channel ? channelLabel(channel) : 'No channel';
-  el.channelSubtitle.textContent = channel ? describeChannel(channel) : 'You are not in any channel yet.';
   el.composerLabel.textContent = channel ? `Message ${channelLabel(channel)}` : 'Message';
-  el.composerInput.disabled = !channel;
+  showChannelState(channel);
   if (channel && location.hash.slice(1) !== channel.id) history.replaceState(null, '', `#${channel.id}`);
   renderChannels();
   closeSidebar();
@@ -104,10 +125,10 @@ function describeChannel(channel) {
   switch (channel.kind) {
     case 'coordination':
       return 'The partnership’s coordination channel';
-    case 'incident':
-      return channel.reference
-        ? `Private incident channel · ${channel.reference}`
-        : 'Private incident channel';
+    case 'incident': {
+      const kind = channel.archived ? 'Archived incident channel, read only' : 'Private incident channel';
+      return channel.reference ? `${kind} · ${channel.reference}` : kind;
+    }
     default:
       return 'Direct messages with Muster';
   }

@@ -22,6 +22,8 @@ export const el = {
   composer: $('composer'),
   composerInput: $('composer-input'),
   composerLabel: $('composer-label'),
+  composerSend: $('composer-send'),
+  composerArchived: $('composer-archived'),
   toast: $('toast'),
   dialog: $('form-dialog'),
   dialogTitle: $('form-dialog-title'),

@@ -1,0 +1,81 @@
+/**
+ * An incident's action plan in Block Kit (`/incident actions`), and the rows
+ * the App Home's "My open actions" shares: one section per action with its
+ * number, description, lead, owner, due date, RAG and latest update, and an
+ * Add update button while it is open. A message holds 50 blocks, so a long
+ * plan shows its first 40 actions and says where the rest are.
+ */
+import type { ActionListCard, ActionRow } from '../../../app/cards/card-model.js';
+import {
+  type Block,
+  contextBlock,
+  escapeMrkdwn,
+  fallbackText,
+  fitBlocks,
+  headerBlock,
+  type SlackMessage,
+  sectionBlock,
+} from './block-kit.js';
+import { actionButton } from './verb-actions.js';
+
+/** How many actions a message shows; the rest are in the exported plan. */
+export const MAX_ACTION_ROWS = 40;
+
+export const RAG_EMOJI: Readonly<Record<ActionRow['rag'], string>> = {
+  red: ':red_circle:',
+  amber: ':large_orange_circle:',
+  green: ':large_green_circle:',
+};
+
+export function actionListBlocks(card: ActionListCard): SlackMessage {
+  const blocks: Block[] = [headerBlock(card.heading)];
+  const about = [card.filterText, card.countsText].filter((t): t is string => Boolean(t));
+  if (about.length > 0) blocks.push(contextBlock(...about.map(escapeMrkdwn)));
+  if (card.rows.length === 0) blocks.push(sectionBlock(`_${escapeMrkdwn(card.emptyText)}_`));
+  else
+    blocks.push(
+      ...actionRowBlocks(card.rows, {
+        max: MAX_ACTION_ROWS,
+        more: (n) => `…and ${n} more: /incident export plan has them all.`,
+      }),
+    );
+  return { text: fallbackText(`${card.heading}: ${card.countsText}`), blocks: fitBlocks(blocks) };
+}
+
+export interface ActionRowOptions {
+  max: number;
+  /** What to say of the rows left out. */
+  more: (count: number) => string;
+  /** Rows from several incidents (the Home tab) name theirs; one plan names each priority instead. */
+  showReference?: boolean;
+}
+
+/** A section per action (with its Add update button), at most `max`, then a note of the rest. */
+export function actionRowBlocks(rows: readonly ActionRow[], options: ActionRowOptions): Block[] {
+  const shown = rows.slice(0, options.max);
+  const blocks: Block[] = shown.map((row, i) => {
+    const newPriority = !options.showReference && shown[i - 1]?.priority !== row.priority;
+    const heading = newPriority ? `*${escapeMrkdwn(row.priority)}*\n` : '';
+    const [button] = row.actions;
+    return sectionBlock(heading + actionRowText(row, options.showReference), button && actionButton(button));
+  });
+  const hidden = rows.length - shown.length;
+  if (hidden > 0) blocks.push(contextBlock(escapeMrkdwn(options.more(hidden))));
+  return blocks;
+}
+
+/**
+ * `*1.2* Visit the school — Police · Pat Police · due Fri 30 Jul 2027 · :red_circle: RED`
+ * and, under it, the latest update.
+ */
+export function actionRowText(row: ActionRow, showReference = false): string {
+  const reference = showReference ? `*${escapeMrkdwn(row.reference)}* · ` : '';
+  const due = `due ${escapeMrkdwn(row.dueText)}${row.overdue ? ' ⚠️ *overdue*' : ''}`;
+  const status = row.status === 'open' ? [] : [escapeMrkdwn(row.status)];
+  const facts = [escapeMrkdwn(row.lead), escapeMrkdwn(row.owner), due, ...status];
+  const lines = [
+    `${reference}*${escapeMrkdwn(row.number)}* ${escapeMrkdwn(row.description)} — ${facts.join(' · ')} · ${RAG_EMOJI[row.rag]} ${escapeMrkdwn(row.ragText)}`,
+  ];
+  if (row.latestUpdate) lines.push(`_Latest: ${escapeMrkdwn(row.latestUpdate)}_`);
+  return lines.join('\n');
+}

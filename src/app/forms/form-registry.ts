@@ -1,0 +1,100 @@
+/**
+ * The forms the `/incident` subcommands and the checklist buttons open, and
+ * the one way any platform submits them: find the form by its id, load the
+ * incident its context names, check the person may act on it, then the
+ * form's own use case. A refusal of the answers is `invalid_input` naming the
+ * fields, which the platform shows under them (rebuilding the form with
+ * `registeredForm`, the person's answers kept); nothing is half-written.
+ *
+ * The SIO's notification form, the record-meeting form and an action
+ * reminder's Add update form keep their own handlers (they came first).
+ */
+import type { Actor } from '../../core/actor.js';
+import { ErrorCode, MusterError } from '../../core/errors.js';
+import type { Incident } from '../../core/incident/incident.js';
+import { checkAccess, type PendingRequester } from '../access.js';
+import type { CommandDeps, CommandOutcome } from '../commands/command-outcome.js';
+import { loadIncident } from '../incident-timeline.js';
+import { parseInput, referenceSchema } from '../validate-input.js';
+import { addActionFormHandler } from './add-action-form.js';
+import {
+  attendanceFormHandler,
+  checklistItemFormHandler,
+  signsOfSafetyFormHandler,
+} from './checklist-forms.js';
+import { closeIncidentFormHandler } from './close-incident-form.js';
+import type { FormHandler } from './form-handler.js';
+import type { FormDefinition, FormSubmission } from './form-model.js';
+import { keyDateFormHandler } from './key-date-form.js';
+import { progressUpdateFormHandler } from './progress-update-form.js';
+import { scheduleMeetingFormHandler } from './schedule-meeting-form.js';
+
+export type { FormHandler, FormSubmitScope } from './form-handler.js';
+
+const HANDLERS: readonly FormHandler[] = [
+  scheduleMeetingFormHandler,
+  addActionFormHandler,
+  progressUpdateFormHandler,
+  keyDateFormHandler,
+  closeIncidentFormHandler,
+  checklistItemFormHandler,
+  attendanceFormHandler,
+  signsOfSafetyFormHandler,
+];
+
+const BY_ID = new Map(HANDLERS.map((h) => [h.id, h]));
+
+export function isRegisteredForm(formId: string): boolean {
+  return BY_ID.has(formId);
+}
+
+function handlerFor(formId: string): FormHandler {
+  const handler = BY_ID.get(formId);
+  if (!handler)
+    throw new MusterError(ErrorCode.InvalidInput, `Muster has no form "${formId}". Open it again.`);
+  return handler;
+}
+
+/** The incident a form's context names. */
+export async function formIncident(deps: CommandDeps, context: Record<string, string>): Promise<Incident> {
+  if (!context.reference) {
+    throw new MusterError(
+      ErrorCode.InvalidInput,
+      'This form names no incident. Open it again from its command or button.',
+    );
+  }
+  return loadIncident(deps.store, parseInput(referenceSchema, context.reference));
+}
+
+/** The form rebuilt from its id and context (for reading a submission, or showing it again with errors). */
+export async function registeredForm(
+  deps: CommandDeps,
+  formId: string,
+  context: Record<string, string>,
+): Promise<FormDefinition> {
+  return handlerFor(formId).rebuild(deps, await formIncident(deps, context), context);
+}
+
+export interface FormSubmitRequest {
+  submission: FormSubmission;
+  by: Actor;
+  requester: PendingRequester | (() => Promise<PendingRequester>);
+  resolveUser: (value: string) => Promise<Actor | undefined>;
+}
+
+export async function submitRegisteredForm(
+  deps: CommandDeps,
+  request: FormSubmitRequest,
+): Promise<CommandOutcome> {
+  const handler = handlerFor(request.submission.formId);
+  const incident = await formIncident(deps, request.submission.context);
+  const requester = typeof request.requester === 'function' ? await request.requester() : request.requester;
+  const access = await checkAccess(deps.directory, incident, requester);
+  if (!access.allowed) return { reference: incident.reference, message: access.reason, refused: true };
+  const outcome = await handler.submit(
+    deps,
+    { incident, by: request.by, requester, resolveUser: request.resolveUser },
+    request.submission,
+  );
+  return { reference: incident.reference, ...outcome };
+}
