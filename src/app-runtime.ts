@@ -1,7 +1,8 @@
 /**
  * One Muster process as a function: `startMuster` checks the protocol and
- * directory, opens the store, wires the chat platforms (Slack when
- * configured, else the log), the HTTP listener and the reminder scheduler,
+ * directory, opens the store, wires the chat platforms (Slack and Teams when
+ * configured, side by side; the local console when neither is), the HTTP
+ * listener and the reminder scheduler,
  * and returns a handle that stops it all. `npm start` calls it from main.ts;
  * end-to-end tests call it in-process with a fixed clock and a fake Slack.
  */
@@ -17,7 +18,14 @@ import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { resolveProtocol } from './adapters/protocol/protocol-file.js';
 import type { SlackClientSettings } from './adapters/slack/platform/index.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from './adapters/slack/slack-app.js';
+import {
+  type AccessTokens,
+  createTeamsApp,
+  TEAMS_MESSAGES_PATH,
+  type TeamsApp,
+} from './adapters/teams/index.js';
 import { openLowdbStore } from './adapters/storage/lowdb/lowdb-store.js';
+import { openPgStore } from './adapters/storage/pg/pg-store.js';
 import { resumeAnnouncements } from './app/announce-incident.js';
 import type { DirectoryDeps } from './app/deps.js';
 import type { Config } from './config.js';
@@ -39,6 +47,8 @@ export interface StartMusterOptions {
   host?: string;
   /** Web API retry tuning; tests shorten it so an injected outage fails fast. */
   slackClient?: Omit<SlackClientSettings, 'apiUrl'>;
+  /** Teams tokens without Entra ID, and Graph retries without waiting: for tests. */
+  teamsTesting?: { accessTokens?: AccessTokens; graphRetryWaitMs?: number };
 }
 
 export interface RunningMuster {
@@ -47,9 +57,10 @@ export interface RunningMuster {
   readonly deps: DirectoryDeps;
   readonly platforms: readonly ChatPlatform[];
   readonly slack?: SlackApp;
+  readonly teams?: TeamsApp;
   /** One scheduler tick now: resume unfinished announcements, then send due reminders. */
   tickNow(): Promise<void>;
-  /** Resolves once no Slack listener is still working after its ack. */
+  /** Resolves once no Slack listener or Teams turn is still working after its ack. */
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -60,13 +71,13 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   // The console (no Slack or Teams credentials) runs on simulated time its time control can move;
   // a real workspace always runs on the real clock.
-  const consoleMode = !config.slack;
+  const consoleMode = !config.slack && !config.teams;
   const clock = consoleMode
     ? new SimulatedClock(options.clock ?? systemClock)
     : (options.clock ?? systemClock);
   const protocol = await resolveProtocol(config.protocolPath);
   const directory = await loadDirectoryFromPath(config.directoryPath);
-  const store = await openLowdbStore(config.dataDir, { onWarning: (message) => logger.warn(message) });
+  const store = await openStore(config, logger);
   const deps: DirectoryDeps = { store, clock, protocol, directory };
   const http = createHttpServer(logger);
   registerHealthRoute(http);
@@ -88,6 +99,23 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     await store.close();
     throw error;
   }
+  let teams: TeamsApp | undefined;
+  try {
+    if (config.teams) {
+      teams = await createTeamsApp({
+        teams: config.teams,
+        deps,
+        logger,
+        http,
+        dataDir: config.dataDir,
+        ...options.teamsTesting,
+      });
+    }
+  } catch (error) {
+    await slack?.stop();
+    await store.close();
+    throw error;
+  }
   let tick: () => Promise<void> = async () => {};
   let consoleApp: RunningConsole | undefined;
   if (clock instanceof SimulatedClock) {
@@ -105,7 +133,18 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
       throw error;
     }
   }
-  const platforms: ChatPlatform[] = slack ? [slack.platform] : [consoleApp!.platform];
+  const platforms: ChatPlatform[] = consoleApp
+    ? [consoleApp.platform]
+    : [...(slack ? [slack.platform] : []), ...(teams ? [teams.platform] : [])];
+  const announcing = {
+    announcementsIdle: async () => {
+      await Promise.all([
+        slack?.announcementsIdle(),
+        teams?.announcementsIdle(),
+        consoleApp?.announcementsIdle(),
+      ]);
+    },
+  };
 
   const scheduler = startReminderScheduler({
     cron: config.tickCron,
@@ -118,7 +157,7 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     },
     logger,
     runOnStart: options.runOnStart ?? true,
-    beforeReminders: () => resume(platforms, slack ?? consoleApp, deps, logger),
+    beforeReminders: () => resume(platforms, announcing, deps, logger),
   });
   tick = () => scheduler.tickNow();
 
@@ -128,6 +167,7 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     await consoleApp?.close();
     await http.close();
     await slack?.stop();
+    await teams?.stop();
     await store.close();
   };
   let port: number;
@@ -155,13 +195,22 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
       agencies: directory.agencies.length,
       contacts: directory.contacts.length,
     },
-    dataDir: config.dataDir,
+    ...(config.databaseUrl
+      ? { store: `postgres (schema ${config.databaseSchema ?? 'public'})` }
+      : { dataDir: config.dataDir }),
     tickCron: config.tickCron,
-    platform: !slack
+    platform: consoleApp
       ? `local console at http://localhost:${port}/ (simulated time)`
-      : slack.mode === 'http'
-        ? `slack (HTTP, POST ${SLACK_EVENTS_PATH})`
-        : 'slack (Socket Mode)',
+      : [
+          ...(slack
+            ? [slack.mode === 'http' ? `slack (HTTP, POST ${SLACK_EVENTS_PATH})` : 'slack (Socket Mode)']
+            : []),
+          ...(teams
+            ? [
+                `teams (POST ${TEAMS_MESSAGES_PATH}${teams.authenticated ? '' : ', UNAUTHENTICATED local mode'})`,
+              ]
+            : []),
+        ].join(', '),
   });
 
   return {
@@ -170,12 +219,28 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     deps,
     platforms,
     ...(slack ? { slack } : {}),
+    ...(teams ? { teams } : {}),
     tickNow: () => scheduler.tickNow(),
     idle: async () => {
-      await slack?.idle();
+      await Promise.all([slack?.idle(), teams?.idle()]);
     },
     stop: stopAll,
   };
+}
+
+/**
+ * PostgreSQL when DATABASE_URL is set (pending migrations applied first, so
+ * replicas starting together take turns), else the embedded store in the
+ * data directory.
+ */
+function openStore(config: Config, logger: Logger): Promise<Store> {
+  if (!config.databaseUrl) {
+    return openLowdbStore(config.dataDir, { onWarning: (message) => logger.warn(message) });
+  }
+  return openPgStore({
+    connectionString: config.databaseUrl,
+    ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+  });
 }
 
 /**

@@ -14,6 +14,8 @@ import {
   EXIT_OK,
   EXIT_USAGE,
 } from './cli/cli-io.js';
+import { dbImportLowdbCommand } from './cli/db-import-lowdb-command.js';
+import { dbMigrateCommand } from './cli/db-migrate-command.js';
 import { directoryImportCommand } from './cli/directory-import-command.js';
 import { directoryValidateCommand } from './cli/directory-validate-command.js';
 import { incidentShowCommand } from './cli/incident-show-command.js';
@@ -29,6 +31,8 @@ export const COMMANDS: readonly CliCommand[] = [
   incidentsListCommand,
   incidentShowCommand,
   protocolShowCommand,
+  dbMigrateCommand,
+  dbImportLowdbCommand,
 ];
 
 export function usage(commands: readonly CliCommand[] = COMMANDS): string {

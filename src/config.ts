@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { validate as isCron } from 'node-cron';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './adapters/logging/logger.js';
+import { isSchemaName } from './adapters/storage/pg/schema-name.js';
 import { ErrorCode, MusterError, type ProblemDetail } from './core/errors.js';
 
 export const DEFAULT_PORT = 3978;
@@ -27,10 +28,36 @@ export interface Config {
   tickCron: string;
   logLevel: LogLevel;
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
-  teams?: { appId: string; appPassword?: string; tenantId?: string };
+  teams?: TeamsConfig;
   coordinationChannel?: string;
+  /** PostgreSQL instead of the embedded store (DATABASE_URL); see README "PostgreSQL". */
   databaseUrl?: string;
+  /** The schema Muster's tables live in (MUSTER_PG_SCHEMA); unset: `public`. */
+  databaseSchema?: string;
   retentionDays?: number;
+}
+
+/**
+ * Microsoft Teams. `appId` is unset only in the unauthenticated local mode
+ * (`TEAMS_ALLOW_UNAUTHENTICATED=true`), which accepts activities with no token.
+ */
+export interface TeamsConfig {
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  /** The partnership's team (its Microsoft 365 group id): incident channels are created in it. */
+  teamId?: string;
+  /** The Teams channel (conversation id) for coordination notices and escalations. */
+  coordinationChannel?: string;
+  /** Bot Connector base URL for conversations Muster starts itself. */
+  serviceUrl?: string;
+  /** Microsoft Graph base URL, `…/v1.0`. */
+  graphUrl?: string;
+  /** Entra ID authority (sovereign clouds; tests). */
+  authorityUrl?: string;
+  /** The public https address of this process, for links to exported documents. */
+  publicUrl?: string;
+  allowUnauthenticated?: boolean;
 }
 
 /** Quotes a value for the message, except secrets, which are never repeated. */
@@ -81,7 +108,24 @@ const envSchema = z.object({
   TEAMS_APP_ID: optional(text),
   TEAMS_APP_PASSWORD: optional(text),
   TEAMS_TENANT_ID: optional(text),
+  TEAMS_TEAM_ID: optional(text),
+  TEAMS_COORDINATION_CHANNEL: optional(text),
+  TEAMS_SERVICE_URL: optional(url(['http:', 'https:'], 'https://smba.trafficmanager.net/teams/')),
+  TEAMS_GRAPH_URL: optional(url(['http:', 'https:'], 'https://graph.microsoft.com/v1.0')),
+  TEAMS_AUTHORITY_URL: optional(url(['http:', 'https:'], 'https://login.microsoftonline.com')),
+  TEAMS_PUBLIC_URL: optional(url(['http:', 'https:'], 'https://muster.example.org')),
+  TEAMS_ALLOW_UNAUTHENTICATED: optional(
+    text.refine((v) => v === 'true' || v === 'false', {
+      error: (issue) => `${shown(String(issue.input))} is not true or false`,
+    }),
+  ),
   DATABASE_URL: optional(secretUrl(['postgres:', 'postgresql:'], 'postgres://user@host:5432/muster')),
+  MUSTER_PG_SCHEMA: optional(
+    text.refine((v) => isSchemaName(v), {
+      error: (issue) =>
+        `${shown(String(issue.input))} is not a lower-case schema name (letters, digits and underscores)`,
+    }),
+  ),
   MUSTER_RETENTION_DAYS: optional(positiveInt),
 });
 
@@ -127,13 +171,69 @@ function pairProblems(env: Env): ProblemDetail[] {
     if (env[name] && !env.SLACK_BOT_TOKEN)
       problems.push({ path: 'SLACK_BOT_TOKEN', message: `is missing but ${name} is set` });
   }
-  for (const name of ['TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID'] as const) {
-    if (env[name] && !env.TEAMS_APP_ID)
-      problems.push({ path: 'TEAMS_APP_ID', message: `is missing but ${name} is set` });
-  }
+  problems.push(...teamsPairProblems(env));
+  if (env.MUSTER_PG_SCHEMA && !env.DATABASE_URL)
+    problems.push({ path: 'DATABASE_URL', message: 'is missing but MUSTER_PG_SCHEMA is set' });
   // One message per missing variable is enough.
   return problems.filter((p, i) => problems.findIndex((q) => q.path === p.path) === i);
 }
+
+const TEAMS_SETTINGS = [
+  'TEAMS_APP_PASSWORD',
+  'TEAMS_TENANT_ID',
+  'TEAMS_TEAM_ID',
+  'TEAMS_COORDINATION_CHANNEL',
+  'TEAMS_SERVICE_URL',
+  'TEAMS_GRAPH_URL',
+  'TEAMS_AUTHORITY_URL',
+  'TEAMS_PUBLIC_URL',
+] as const;
+
+/** Teams runs with its app registration, or unauthenticated only when that is asked for by name. */
+function teamsPairProblems(env: Env): ProblemDetail[] {
+  const problems: ProblemDetail[] = [];
+  const unauthenticated = env.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
+  if (env.TEAMS_APP_ID) {
+    if (unauthenticated)
+      problems.push({
+        path: 'TEAMS_ALLOW_UNAUTHENTICATED',
+        message: 'must not be true with TEAMS_APP_ID: a registered bot always checks the tokens Teams sends',
+      });
+    for (const name of ['TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID'] as const) {
+      if (!env[name]) problems.push({ path: name, message: `is missing: Teams needs it with TEAMS_APP_ID` });
+    }
+  } else if (!unauthenticated) {
+    for (const name of TEAMS_SETTINGS) {
+      if (env[name]) problems.push({ path: 'TEAMS_APP_ID', message: `is missing but ${name} is set` });
+    }
+  } else if (env.TEAMS_APP_PASSWORD || env.TEAMS_TENANT_ID) {
+    problems.push({
+      path: 'TEAMS_APP_ID',
+      message: 'is missing but TEAMS_APP_PASSWORD or TEAMS_TENANT_ID is set',
+    });
+  }
+  return problems;
+}
+
+function toTeamsConfig(env: Env): TeamsConfig | undefined {
+  const allowUnauthenticated = !env.TEAMS_APP_ID && env.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
+  if (!env.TEAMS_APP_ID && !allowUnauthenticated) return undefined;
+  const set = <K extends string>(key: K, value: string | undefined) => (value ? { [key]: value } : {});
+  return {
+    ...set('appId', env.TEAMS_APP_ID),
+    ...set('appPassword', env.TEAMS_APP_PASSWORD),
+    ...set('tenantId', env.TEAMS_TENANT_ID),
+    ...set('teamId', env.TEAMS_TEAM_ID),
+    ...set('coordinationChannel', env.TEAMS_COORDINATION_CHANNEL),
+    ...set('serviceUrl', env.TEAMS_SERVICE_URL),
+    ...set('graphUrl', env.TEAMS_GRAPH_URL),
+    ...set('authorityUrl', env.TEAMS_AUTHORITY_URL),
+    ...set('publicUrl', env.TEAMS_PUBLIC_URL),
+    ...(allowUnauthenticated ? { allowUnauthenticated } : {}),
+  };
+}
+
+const teamsPart = (teams: TeamsConfig | undefined) => (teams ? { teams } : {});
 
 function toConfig(env: Env): Config {
   return {
@@ -153,19 +253,38 @@ function toConfig(env: Env): Config {
           },
         }
       : {}),
-    ...(env.TEAMS_APP_ID
-      ? {
-          teams: {
-            appId: env.TEAMS_APP_ID,
-            ...(env.TEAMS_APP_PASSWORD ? { appPassword: env.TEAMS_APP_PASSWORD } : {}),
-            ...(env.TEAMS_TENANT_ID ? { tenantId: env.TEAMS_TENANT_ID } : {}),
-          },
-        }
-      : {}),
+    ...teamsPart(toTeamsConfig(env)),
     ...(env.MUSTER_COORDINATION_CHANNEL ? { coordinationChannel: env.MUSTER_COORDINATION_CHANNEL } : {}),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.DATABASE_URL && env.MUSTER_PG_SCHEMA ? { databaseSchema: env.MUSTER_PG_SCHEMA } : {}),
     ...(env.MUSTER_RETENTION_DAYS ? { retentionDays: Number(env.MUSTER_RETENTION_DAYS) } : {}),
   };
+}
+
+/**
+ * Just the database variables, for the `db` commands: they need nothing else,
+ * so an unrelated bad variable (a Slack token) does not stop a migration.
+ * `undefined` when DATABASE_URL is not set.
+ */
+export function databaseFromEnv(
+  environment: Readonly<Record<string, string | undefined>>,
+): { url: string; schema?: string } | undefined {
+  const present = (name: 'DATABASE_URL' | 'MUSTER_PG_SCHEMA') => environment[name]?.trim() || undefined;
+  const subset = envSchema.pick({ DATABASE_URL: true, MUSTER_PG_SCHEMA: true });
+  const result = subset.safeParse({
+    DATABASE_URL: present('DATABASE_URL'),
+    MUSTER_PG_SCHEMA: present('MUSTER_PG_SCHEMA'),
+  });
+  if (!result.success) {
+    throw new MusterError(
+      ErrorCode.InvalidConfig,
+      'The database settings are not valid.',
+      result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    );
+  }
+  const { DATABASE_URL: url, MUSTER_PG_SCHEMA: schema } = result.data;
+  if (!url) return undefined;
+  return schema ? { url, schema } : { url };
 }
 
 /** The one line printed when the configuration is refused: `muster: PORT: "x" is not a port number (0–65535)`. */

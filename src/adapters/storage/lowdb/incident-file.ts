@@ -20,7 +20,8 @@ export interface IncidentDoc {
 
 const actorShape = z.looseObject({ id: z.string(), name: z.string() });
 
-const incidentShape = z.looseObject({
+/** The light shape check of a stored incident; the PostgreSQL store checks its documents with it too. */
+export const incidentShape = z.looseObject({
   id: z.string(),
   reference: z.string(),
   title: z.string(),

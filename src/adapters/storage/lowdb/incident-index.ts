@@ -167,6 +167,11 @@ export class IncidentIndex {
     if (last > (this.lastReference.get(year) ?? 0)) this.lastReference.set(year, last);
   }
 
+  /** The last reference number handed out (or stored) per year, for moving the data to another store. */
+  referenceCounters(): Map<number, number> {
+    return new Map(this.lastReference);
+  }
+
   supersededLines(): number {
     return this.lineCount - this.entries.size - this.lastReference.size;
   }
