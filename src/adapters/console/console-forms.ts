@@ -4,13 +4,13 @@
  * ids are contact ids), and a refused form shown again with the person's
  * answers kept and each problem under its field.
  */
-import { randomUUID } from 'node:crypto';
-import type { FormDefinition, FormSubmission } from '../../app/forms/form-model.js';
+import type { FormDefinition } from '../../app/forms/form-model.js';
 import { newIncidentForm } from '../../app/forms/new-incident-form.js';
 import { nowIn } from '../../app/incident-timeline.js';
 import type { Actor } from '../../core/actor.js';
 import type { Directory } from '../../core/directory/directory-schema.js';
 import { type AdaptiveCardJson, expandCard } from '../cards/card-templates.js';
+import { withPeopleChoices, withSubmissionKey } from '../shared/card-forms.js';
 import { type ConsolePerson, consoleActor } from './console-access.js';
 import type { ConsoleContext } from './console-context.js';
 
@@ -19,22 +19,11 @@ export interface FormReply {
   card: AdaptiveCardJson;
 }
 
-/** The context key that makes a form's submission count once (a double click opens one incident). */
-export const SUBMISSION_KEY = 'submission';
-const SAFE_KEY = /^[A-Za-z0-9-]{8,64}$/;
-
-/** Every `user` field offers the directory's contacts, named with their agency so two Alexes are told apart. */
-export function withPeopleChoices(form: FormDefinition, directory: Directory): FormDefinition {
-  const agency = (id: string) => directory.agencies.find((a) => a.id === id)?.name ?? id;
-  const choices = directory.contacts.map((c) => ({ value: c.id, label: `${c.name} (${agency(c.agency)})` }));
-  return { ...form, fields: form.fields.map((f) => (f.kind === 'user' ? { ...f, choices } : f)) };
-}
-
 /** The SIO's notification form, the reporting officer preset to the person, with a fresh submission key. */
 export function newIncidentFormFor(ctx: ConsoleContext, person: ConsolePerson): FormDefinition {
   const { directory, clock, protocol } = ctx.deps;
   const form = newIncidentForm(directory, nowIn(clock, protocol), person.contact.id);
-  return { ...withPeopleChoices(form, directory), context: { [SUBMISSION_KEY]: randomUUID() } };
+  return withSubmissionKey(withPeopleChoices(form, directory));
 }
 
 export function formReply(
@@ -51,12 +40,6 @@ export function chosenActor(directory: Directory, value: string | string[] | und
   const id = Array.isArray(value) ? value[0] : value;
   const contact = id ? directory.contacts.find((c) => c.id === id) : undefined;
   return contact ? consoleActor(contact) : undefined;
-}
-
-/** The key a submission is remembered by, if the posted context carries a well-formed one. */
-export function submissionKey(submission: FormSubmission): string | undefined {
-  const key = submission.context[SUBMISSION_KEY];
-  return key && SAFE_KEY.test(key) ? `console:form:${key}` : undefined;
 }
 
 export function zoneOf(ctx: ConsoleContext): string {

@@ -26,17 +26,11 @@ import { parseInput, referenceSchema } from '../../app/validate-input.js';
 import { findAction } from '../../core/actions/action.js';
 import { isMusterError } from '../../core/errors.js';
 import { readFormSubmission } from '../cards/card-templates.js';
+import { submissionKey, withPeopleChoices } from '../shared/card-forms.js';
 import { refreshCard } from '../shared/refresh-card.js';
 import { type ConsolePerson, canSeeChannel, consoleRequester, decideAccess } from './console-access.js';
 import { type ConsoleContext, replyTo } from './console-context.js';
-import {
-  chosenActor,
-  formReply,
-  newIncidentFormFor,
-  submissionKey,
-  withPeopleChoices,
-  zoneOf,
-} from './console-forms.js';
+import { chosenActor, formReply, newIncidentFormFor, zoneOf } from './console-forms.js';
 import { CONSOLE_PLATFORM, type ConsoleChannel } from './console-model.js';
 import { commandDeps, renderOutcome, type SubmitAnswer } from './outcome-reply.js';
 
@@ -61,7 +55,7 @@ export async function submitNewIncident(
       form: formReply(ctx, keepAnswers(form, submission), problemsByField(check.problems)),
     };
   }
-  const key = submissionKey(submission);
+  const key = submissionKey('console', submission);
   if (key && !(await store.rememberOnce(key, clock.now()))) {
     const text =
       'This form was already submitted, so nothing new was opened. /incident list shows the incident.';

@@ -8,10 +8,11 @@
  */
 import type { CommandDeps, CommandOutcome } from '../../app/commands/command-outcome.js';
 import { expandCard } from '../cards/card-templates.js';
+import { withPeopleChoices } from '../shared/card-forms.js';
 import { refreshCard } from '../shared/refresh-card.js';
 import type { ConsolePerson } from './console-access.js';
 import { type ConsoleContext, replyTo } from './console-context.js';
-import { type FormReply, formReply, withPeopleChoices, zoneOf } from './console-forms.js';
+import { type FormReply, formReply, zoneOf } from './console-forms.js';
 import type { ConsoleChannel, ConsoleMessage } from './console-model.js';
 
 /** What `POST /console/api/submit` answers (and a command, where it has a form or a reply). */

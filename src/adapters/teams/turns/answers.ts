@@ -11,7 +11,7 @@ import type { Card, NoticeCard } from '../../../app/cards/card-model.js';
 import type { CommandOutcome } from '../../../app/commands/command-outcome.js';
 import type { FormDefinition } from '../../../app/forms/form-model.js';
 import type { AdaptiveCardJson } from '../../cards/card-templates.js';
-import { withPeopleChoices } from '../../console/console-forms.js';
+import { withPeopleChoices } from '../../shared/card-forms.js';
 import { refreshCard } from '../../shared/refresh-card.js';
 import { COMMAND_WORD } from '../ids.js';
 import { adaptiveCardMessage, cardJson } from '../platform/card-messages.js';

@@ -11,15 +11,15 @@ import { helpCard, incidentListCard } from '../../../app/cards/list-cards.js';
 import type { CommandDeps } from '../../../app/commands/command-outcome.js';
 import { parseIncidentCommand } from '../../../app/commands/parse-incident-command.js';
 import { runIncidentCommand } from '../../../app/commands/run-incident-command.js';
-import { newIncidentForm } from '../../../app/forms/new-incident-form.js';
 import type { FormDefinition } from '../../../app/forms/form-model.js';
-import { nowIn } from '../../../app/incident-timeline.js';
+import { newIncidentForm } from '../../../app/forms/new-incident-form.js';
 import { statusFor } from '../../../app/incident-status.js';
-import { randomUUID } from 'node:crypto';
-import { SUBMISSION_KEY } from '../../console/console-forms.js';
+import { nowIn } from '../../../app/incident-timeline.js';
+import { withSubmissionKey } from '../../shared/card-forms.js';
 import { COMMAND_WORD, TEAMS_PLATFORM } from '../ids.js';
 import type { TeamsContext } from '../teams-context.js';
-import { asTyped, outcomeAnswer, textAnswer, type TurnAnswer } from './answers.js';
+import { asTyped, outcomeAnswer, type TurnAnswer, textAnswer } from './answers.js';
+import { isPlanCommand, runPlanTurn } from './plan-turn.js';
 import { requesterOf, type TeamsPerson, type TeamsWhere } from './turn-facts.js';
 
 const LEADING_WORD = new RegExp(`^/?${COMMAND_WORD}\\b`, 'i');
@@ -47,6 +47,7 @@ export interface CommandTurn {
 }
 
 export async function runCommand(ctx: TeamsContext, turn: CommandTurn): Promise<TurnAnswer> {
+  if (isPlanCommand(turn.words)) return runPlanTurn(ctx, turn.words, turn.person);
   const parsed = parseIncidentCommand(turn.words);
   const { person, where } = turn;
   switch (parsed.kind) {
@@ -100,5 +101,5 @@ export function help(unknownWord?: string): TurnAnswer {
 export function newIncidentFormFor(ctx: TeamsContext, person: TeamsPerson): FormDefinition {
   const { directory, clock, protocol } = ctx.deps;
   const form = newIncidentForm(directory, nowIn(clock, protocol), person.contact?.id);
-  return { ...form, context: { ...form.context, [SUBMISSION_KEY]: randomUUID() } };
+  return withSubmissionKey(form);
 }

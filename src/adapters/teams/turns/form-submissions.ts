@@ -27,10 +27,10 @@ import { findAction } from '../../../core/actions/action.js';
 import { isMusterError } from '../../../core/errors.js';
 import type { Incident } from '../../../core/incident/incident.js';
 import { readFormSubmission } from '../../cards/card-templates.js';
-import { SUBMISSION_KEY } from '../../console/console-forms.js';
+import { submissionKey } from '../../shared/card-forms.js';
 import { refreshCard } from '../../shared/refresh-card.js';
 import type { TeamsContext } from '../teams-context.js';
-import { outcomeAnswer, textAnswer, type TurnAnswer } from './answers.js';
+import { outcomeAnswer, type TurnAnswer, textAnswer } from './answers.js';
 import { newIncidentFormFor } from './commands.js';
 import { requesterOf, type TeamsPerson, type TeamsWhere } from './turn-facts.js';
 
@@ -42,7 +42,6 @@ export interface FormTurn {
 }
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-const SAFE_KEY = /^[A-Za-z0-9-]{8,64}$/;
 
 export async function submitNewIncident(ctx: TeamsContext, turn: FormTurn): Promise<TurnAnswer> {
   const { directory, store, clock } = ctx.deps;
@@ -55,8 +54,8 @@ export async function submitNewIncident(ctx: TeamsContext, turn: FormTurn): Prom
   const people: FormPeople = { ...(sio ? { sio } : {}), ...(reportedBy ? { reportedBy } : {}) };
   const check = checkNewIncident(ctx.deps, submission, people);
   if ('problems' in check) return refused(form, submission, problemsByField(check.problems));
-  const key = submission.context[SUBMISSION_KEY];
-  if (key && SAFE_KEY.test(key) && !(await store.rememberOnce(`teams:form:${key}`, clock.now()))) {
+  const key = submissionKey('teams', submission);
+  if (key && !(await store.rememberOnce(key, clock.now()))) {
     return textAnswer(
       'This form was already submitted, so nothing new was opened. Type "incident list" to see the incident.',
     );
