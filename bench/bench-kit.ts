@@ -13,10 +13,12 @@ export interface BenchRow {
   measured: number;
   /** measured / baseline. */
   ratio: number;
-  /** The highest acceptable ratio. */
+  /** The highest acceptable ratio (the lowest to beat, with `higherIsBetter`). */
   goal: number;
   pass: boolean;
   unit: string;
+  /** A throughput: the ratio must be above the goal rather than at or below it. */
+  higherIsBetter?: boolean;
 }
 
 export interface Bench {
@@ -83,7 +85,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     `${fmt(row.baseline)} ${row.unit}`,
     `${fmt(row.measured)} ${row.unit}`,
     `${row.ratio.toFixed(2)}×`,
-    `≤ ${row.goal}×`,
+    `${row.higherIsBetter ? '>' : '≤'} ${row.goal}×`,
     row.pass ? 'ok' : 'MISSED',
   ]);
   const widths = header.map((_, col) => Math.max(...[header, ...body].map((cells) => cells[col]!.length)));

@@ -14,20 +14,25 @@ import { createConsole, type RunningConsole } from './adapters/console/index.js'
 import { loadDirectoryFromPath } from './adapters/directory/directory-file.js';
 import { registerHealthRoute } from './adapters/http/health-route.js';
 import { createHttpServer } from './adapters/http/http-server.js';
+import { registerReadinessRoute, storeAndPlatformsReadiness } from './adapters/http/readiness-route.js';
 import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { resolveProtocol } from './adapters/protocol/protocol-file.js';
 import type { SlackClientSettings } from './adapters/slack/platform/index.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from './adapters/slack/slack-app.js';
+import { openLowdbStore } from './adapters/storage/lowdb/lowdb-store.js';
+import { openPgStore } from './adapters/storage/pg/pg-store.js';
 import {
   type AccessTokens,
   createTeamsApp,
   TEAMS_MESSAGES_PATH,
   type TeamsApp,
 } from './adapters/teams/index.js';
-import { openLowdbStore } from './adapters/storage/lowdb/lowdb-store.js';
-import { openPgStore } from './adapters/storage/pg/pg-store.js';
 import { resumeAnnouncements } from './app/announce-incident.js';
+import { keepExportIn } from './app/retention/keep-export.js';
+import { purgeSummary, type RetentionJob, startRetentionJob } from './app/retention/retention-job.js';
 import type { DirectoryDeps } from './app/deps.js';
+import { noticeNotifier } from './app/plans/plan-notifier.js';
+import { runPlanRounds } from './app/plans/run-plan-rounds.js';
 import type { Config } from './config.js';
 import { ErrorCode, MusterError } from './core/errors.js';
 import type { ChatPlatform, Clock, Store } from './ports.js';
@@ -78,9 +83,21 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
   const protocol = await resolveProtocol(config.protocolPath);
   const directory = await loadDirectoryFromPath(config.directoryPath);
   const store = await openStore(config, logger);
-  const deps: DirectoryDeps = { store, clock, protocol, directory };
+  const deps: DirectoryDeps = {
+    store,
+    clock,
+    protocol,
+    directory,
+    ...(config.coordinators ? { coordinators: config.coordinators } : {}),
+  };
   const http = createHttpServer(logger);
   registerHealthRoute(http);
+  // Not ready until every platform and the scheduler are started, and again once stopping begins.
+  let platformsStarted = false;
+  registerReadinessRoute(
+    http,
+    storeAndPlatformsReadiness({ store, platformsStarted: () => platformsStarted }),
+  );
 
   let slack: SlackApp | undefined;
   try {
@@ -146,6 +163,8 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     },
   };
 
+  // Incidents announced on every platform, so later ticks skip them without a read.
+  const announced = new Set<string>();
   const scheduler = startReminderScheduler({
     cron: config.tickCron,
     deps: {
@@ -157,12 +176,25 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     },
     logger,
     runOnStart: options.runOnStart ?? true,
-    beforeReminders: () => resume(platforms, announcing, deps, logger),
+    beforeReminders: () => resume(platforms, announcing, deps, logger, announced),
+    afterReminders: async () => {
+      const tick = await runPlanRounds({ ...deps, notifier: noticeNotifier(platforms, deps.directory) });
+      if (tick.closed.length + tick.chased.length > 0) {
+        // Ids and action numbers only: the round's requests carry people's names.
+        logger.info('plan rounds', {
+          closed: tick.closed.map((c) => `${c.planId} ${c.round.id}`),
+          chased: tick.chased.map((c) => `${c.planId} ${c.roundId}: ${c.actionNumbers.join(', ')}`),
+        });
+      }
+    },
   });
   tick = () => scheduler.tickNow();
+  const retention = startRetention(config, deps, logger);
 
   const stopAll = async () => {
+    platformsStarted = false;
     await scheduler.stop();
+    await retention?.stop();
     // The console's event streams would hold the HTTP server's close open.
     await consoleApp?.close();
     await http.close();
@@ -182,6 +214,7 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     );
   }
 
+  platformsStarted = true;
   const started = consoleApp
     ? `Muster started: open the local console at http://localhost:${port}/ (no Slack or Teams credentials are set)`
     : `Muster started, listening on port ${port}`;
@@ -253,9 +286,10 @@ async function resume(
   adapter: { announcementsIdle(): Promise<void> } | undefined,
   deps: DirectoryDeps,
   logger: Logger,
+  announced: Set<string>,
 ): Promise<void> {
   await adapter?.announcementsIdle();
-  const results = await resumeAnnouncements({ ...deps, platforms });
+  const results = await resumeAnnouncements({ ...deps, platforms, announced });
   for (const result of results) {
     if (result.completed) logger.info(`${result.incident.reference} announced after a retry`);
     else
@@ -263,4 +297,19 @@ async function resume(
         error: result.error,
       });
   }
+}
+
+/** The daily retention purge, when MUSTER_RETENTION_DAYS is set (README "Security and retention"). */
+function startRetention(config: Config, deps: DirectoryDeps, logger: Logger): RetentionJob | undefined {
+  if (config.retentionDays === undefined) return undefined;
+  const keepDir = config.retentionKeepExportDir;
+  return startRetentionJob({
+    deps,
+    retention: {
+      retentionDays: config.retentionDays,
+      ...(keepDir ? { keepExport: keepExportIn(keepDir) } : {}),
+    },
+    onResult: (result) => logger.info('retention purge', { ...purgeSummary(result) }),
+    onError: (error) => logger.error('retention purge failed; it runs again tomorrow', { error }),
+  });
 }

@@ -20,7 +20,9 @@ import { directoryImportCommand } from './cli/directory-import-command.js';
 import { directoryValidateCommand } from './cli/directory-validate-command.js';
 import { incidentShowCommand } from './cli/incident-show-command.js';
 import { incidentsListCommand } from './cli/incidents-list-command.js';
+import { planImportCommand } from './cli/plan-import-command.js';
 import { protocolShowCommand } from './cli/protocol-show-command.js';
+import { retentionPurgeCommand } from './cli/retention-purge-command.js';
 import { timelineCommand } from './cli/timeline-command.js';
 import { isMusterError } from './core/errors.js';
 
@@ -33,6 +35,8 @@ export const COMMANDS: readonly CliCommand[] = [
   protocolShowCommand,
   dbMigrateCommand,
   dbImportLowdbCommand,
+  planImportCommand,
+  retentionPurgeCommand,
 ];
 
 export function usage(commands: readonly CliCommand[] = COMMANDS): string {

@@ -34,7 +34,12 @@ export interface Config {
   databaseUrl?: string;
   /** The schema Muster's tables live in (MUSTER_PG_SCHEMA); unset: `public`. */
   databaseSchema?: string;
+  /** Closed incidents older than this many days are purged daily (MUSTER_RETENTION_DAYS); unset: kept. */
   retentionDays?: number;
+  /** Where each purged incident's final report (DOCX) is kept first (MUSTER_RETENTION_KEEP_EXPORT_DIR). */
+  retentionKeepExportDir?: string;
+  /** Extra CSP coordinators by platform user id (`slack:U123`, `teams:29:abc`), from MUSTER_COORDINATORS. */
+  coordinators?: string[];
 }
 
 /**
@@ -127,7 +132,21 @@ const envSchema = z.object({
     }),
   ),
   MUSTER_RETENTION_DAYS: optional(positiveInt),
+  MUSTER_RETENTION_KEEP_EXPORT_DIR: optional(text),
+  MUSTER_COORDINATORS: optional(
+    text.refine((v) => coordinatorIds(v).every((id) => /^(slack|teams|console):\S+$/.test(id)), {
+      error: 'is not a comma-separated list of platform user ids such as slack:U0123,teams:29:abc',
+    }),
+  ),
 });
+
+/** `slack:U1, teams:29:x` → `['slack:U1', 'teams:29:x']`. */
+function coordinatorIds(value: string): string[] {
+  return value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0);
+}
 
 type Env = z.infer<typeof envSchema>;
 
@@ -258,6 +277,10 @@ function toConfig(env: Env): Config {
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.DATABASE_URL && env.MUSTER_PG_SCHEMA ? { databaseSchema: env.MUSTER_PG_SCHEMA } : {}),
     ...(env.MUSTER_RETENTION_DAYS ? { retentionDays: Number(env.MUSTER_RETENTION_DAYS) } : {}),
+    ...(env.MUSTER_RETENTION_KEEP_EXPORT_DIR
+      ? { retentionKeepExportDir: env.MUSTER_RETENTION_KEEP_EXPORT_DIR }
+      : {}),
+    ...(env.MUSTER_COORDINATORS ? { coordinators: coordinatorIds(env.MUSTER_COORDINATORS) } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Actor } from './core/actor.js';
 import type { Contact, Directory } from './core/directory/directory-schema.js';
 import type { IncidentEvent, NewIncidentEvent } from './core/events/incident-event.js';
 import type { Incident, IncidentStatus, IncidentSummary } from './core/incident/incident.js';
+import type { Plan, PlanSummary } from './core/plans/plan.js';
 import type { MilestoneStatus } from './core/protocol/timeline.js';
 import type { PlannedReminder, Reminder } from './core/reminders/reminder.js';
 
@@ -31,6 +32,19 @@ export interface ClaimOptions {
   /** How long the claim holds before another instance may take the reminder. */
   leaseMs: number;
   limit: number;
+}
+
+/**
+ * One line of the purge log (retention, issue 8): which incident went and
+ * when. No personal data: the incident's own audit is gone with it.
+ */
+export interface PurgeRecord {
+  reference: string;
+  /** When it was closed, as far as the store knows: its last change, made while closed. */
+  closedAt: string;
+  purgedAt: string;
+  /** Whether its final report was kept (MUSTER_RETENTION_KEEP_EXPORT_DIR) before the purge. */
+  exportKept: boolean;
 }
 
 export interface Store {
@@ -81,6 +95,33 @@ export interface Store {
    * it is new. The first caller gets true; every later caller false.
    */
   rememberOnce(key: string, at: Date): Promise<boolean>;
+
+  /** Stores a new strategic plan (Serious Violence Duty). Fails with `conflict` if the id exists. */
+  createPlan(plan: Plan): Promise<Plan>;
+
+  /** `undefined` when there is no such plan. */
+  getPlan(id: string): Promise<Plan | undefined>;
+
+  listPlans(): Promise<PlanSummary[]>;
+
+  /**
+   * Applies `change` to the current plan, serialised per plan like
+   * `updateIncident`; if `change` throws, nothing is written. The store bumps
+   * `version`. Fails with `not_found` when there is no such plan.
+   */
+  updatePlan(id: string, change: (current: Plan) => Plan): Promise<Plan>;
+
+  /**
+   * Retention: deletes a closed incident whose last change is before
+   * `closedBefore` (the incident, its audit, its reminders and any files of
+   * its own) and appends `record` to the purge log, in one step per store.
+   * Returns false and changes nothing when there is no such incident, or it is
+   * not closed, or it changed since (a reopen between listing and purging).
+   */
+  purgeIncident(id: string, closedBefore: Date, record: PurgeRecord): Promise<boolean>;
+
+  /** The purge log, oldest first. */
+  listPurges(): Promise<PurgeRecord[]>;
 
   close(): Promise<void>;
 }

@@ -64,6 +64,19 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the security and retention options', () => {
+    const config = loadConfig({
+      MUSTER_COORDINATORS: 'slack:U0BOSS, teams:29:abc,',
+      MUSTER_RETENTION_DAYS: '30',
+      MUSTER_RETENTION_KEEP_EXPORT_DIR: '/srv/kept',
+    });
+    expect(config).toMatchObject({
+      coordinators: ['slack:U0BOSS', 'teams:29:abc'],
+      retentionDays: 30,
+      retentionKeepExportDir: '/srv/kept',
+    });
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig({ PORT: '', SLACK_BOT_TOKEN: ' ' }).port).toBe(3978);
   });
@@ -80,6 +93,11 @@ describe('loadConfig', () => {
       'LOG_LEVEL',
       { LOG_LEVEL: 'loud' },
       'muster: LOG_LEVEL: "loud" is not one of debug, info, warn, error, silent',
+    ],
+    [
+      'MUSTER_COORDINATORS',
+      { MUSTER_COORDINATORS: 'U0BOSS' },
+      'muster: MUSTER_COORDINATORS: is not a comma-separated list of platform user ids such as slack:U0123,teams:29:abc',
     ],
     [
       'MUSTER_RETENTION_DAYS',

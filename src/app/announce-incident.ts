@@ -201,21 +201,31 @@ function agencyName(deps: AnnounceDeps, id: string): string {
   return deps.directory.agencies.find((a) => a.id === id)?.name ?? id;
 }
 
-/** For the scheduler tick: finishes every announcement a failure or a crash left half done. */
+/**
+ * For the scheduler tick: finishes every announcement a failure or a crash left half done.
+ * Pass the same `announced` set to every tick: incidents announced on every platform go into it
+ * and are not read again (`completedAt` is never cleared), so a tick reads only the unfinished
+ * ones instead of every open incident.
+ */
 export async function resumeAnnouncements(
-  deps: DirectoryDeps & { platforms: readonly ChatPlatform[] },
+  deps: DirectoryDeps & { platforms: readonly ChatPlatform[]; announced?: Set<string> },
 ): Promise<AnnounceResult[]> {
   const results: AnnounceResult[] = [];
   const open = await deps.store.listIncidents({
     status: ['open', 'initial-held', 'review-held', 'final-held'],
   });
   for (const summary of open) {
+    if (deps.announced?.has(summary.id)) continue;
     const incident = await deps.store.getIncident(summary.id).catch(() => undefined);
     if (!incident) continue;
+    let unfinished = false;
     for (const platform of deps.platforms) {
       if (incident.spaces[platform.name]?.completedAt) continue;
-      results.push(await announceIncident({ ...deps, platform }, incident.id));
+      const result = await announceIncident({ ...deps, platform }, incident.id);
+      results.push(result);
+      if (!result.completed) unfinished = true;
     }
+    if (!unfinished) deps.announced?.add(incident.id);
   }
   return results;
 }

@@ -60,11 +60,20 @@ export interface CloserIdentity {
 
 export type CloseAsk = 'close' | 'reopen';
 
-/** The incident's SIO (by platform id, or by their directory contact) or a CSP coordinator. */
-export function mayCloseIncident(directory: Directory, incident: Incident, who: CloserIdentity): boolean {
+/**
+ * The incident's SIO (by platform id, or by their directory contact) or a CSP
+ * coordinator (`configured`: MUSTER_COORDINATORS' platform ids).
+ */
+export function mayCloseIncident(
+  directory: Directory,
+  incident: Incident,
+  who: CloserIdentity,
+  configured: readonly string[] = [],
+): boolean {
   const contactId = who.contactId ?? who.by.contactId;
   const known = { ...(contactId ? { contactId } : {}), ...(who.email ? { email: who.email } : {}) };
-  if (who.by.id === incident.sio.id || isCoordinator(directory, known)) return true;
+  if (who.by.id === incident.sio.id || isCoordinator(directory, { ...known, actorId: who.by.id }, configured))
+    return true;
   const sioContact = incident.sio.contactId
     ? directory.contacts.find((c) => c.id === incident.sio.contactId)
     : undefined;
@@ -80,12 +89,12 @@ export function mayCloseIncident(directory: Directory, incident: Incident, who: 
  * incident's audit (the incident itself does not change).
  */
 export async function checkCloseRole(
-  deps: Pick<DirectoryDeps, 'store' | 'clock' | 'directory'>,
+  deps: Pick<DirectoryDeps, 'store' | 'clock' | 'directory' | 'coordinators'>,
   incident: Incident,
   who: CloserIdentity,
   asked: CloseAsk,
 ): Promise<AccessDecision> {
-  if (mayCloseIncident(deps.directory, incident, who)) return { allowed: true };
+  if (mayCloseIncident(deps.directory, incident, who, deps.coordinators)) return { allowed: true };
   const area = deps.directory.areas.find((a) => a.id === incident.area);
   const coordinators = deps.directory.contacts
     .filter((c) => area?.coordinators.includes(c.id))

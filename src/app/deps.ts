@@ -18,6 +18,8 @@ export interface ProtocolDeps extends StoreDeps {
 
 export interface DirectoryDeps extends ProtocolDeps {
   directory: Directory;
+  /** Platform-qualified user ids of extra CSP coordinators (MUSTER_COORDINATORS). */
+  coordinators?: readonly string[];
 }
 
 export interface PlatformDeps extends ProtocolDeps {

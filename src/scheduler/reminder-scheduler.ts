@@ -24,6 +24,8 @@ export interface ReminderSchedulerOptions {
    * channel). Its failure is logged and the reminders still run.
    */
   beforeReminders?: () => Promise<void>;
+  /** Work that runs after the reminders in the same tick (chasing and closing plan rounds); failures are logged. */
+  afterReminders?: () => Promise<void>;
 }
 
 export interface ReminderScheduler {
@@ -47,6 +49,13 @@ export function startReminderScheduler(options: ReminderSchedulerOptions): Remin
         }
       }
       logOutcome(logger, await runDueReminders(deps));
+      if (options.afterReminders) {
+        try {
+          await options.afterReminders();
+        } catch (error) {
+          logger.error('work after the reminder run failed; the next tick tries again', { error });
+        }
+      }
     },
     logger,
   );

@@ -108,4 +108,32 @@ describe.each(STORES)('announceIncident ($name)', (factory) => {
     expect(results.map((r) => [r.incident.reference, r.completed])).toEqual([['SV-2027-0002', true]]);
     expect(platform.spaces.size).toBe(2);
   });
+
+  it('remembers incidents announced everywhere, so later ticks neither read nor retry them', async () => {
+    await openIncident(deps, validForm({ area: 'kettering', knockOnAreas: [] }));
+    await announceIncident(deps, 'SV-2027-0001');
+    const reads: string[] = [];
+    const counting: Store = Object.create(store, {
+      getIncident: {
+        value: (id: string) => {
+          reads.push(id);
+          return store.getIncident(id);
+        },
+      },
+    });
+    const announced = new Set<string>();
+    const tick = () => resumeAnnouncements({ ...testDeps(counting), platforms: [platform], announced });
+
+    platform.failNext(1, 'ensureIncidentSpace');
+    expect((await tick()).map((r) => [r.incident.reference, r.completed])).toEqual([['SV-2027-0002', false]]);
+    expect([...announced]).toEqual(['SV-2027-0001']);
+    reads.length = 0;
+    expect((await tick()).map((r) => [r.incident.reference, r.completed])).toEqual([['SV-2027-0002', true]]);
+    // Only the unfinished one is read (announcing it reads it again).
+    expect(new Set(reads)).toEqual(new Set(['SV-2027-0002']));
+    expect([...announced].sort()).toEqual(['SV-2027-0001', 'SV-2027-0002']);
+    reads.length = 0;
+    expect(await tick()).toEqual([]);
+    expect(reads).toEqual([]);
+  });
 });

@@ -20,3 +20,19 @@ export async function refusal(
     (e: { code?: string; details?: unknown }) => e,
   );
 }
+
+/**
+ * `snapshot` without the `access.refused` audit events: a refused request
+ * changes nothing else (issue 8), and that one event is asserted on its own.
+ */
+export async function snapshotApartFromRefusals(store: Store, reference: string): Promise<string> {
+  return JSON.stringify({
+    incident: await store.getIncident(reference),
+    events: (await store.listEvents(reference)).filter((e) => e.type !== 'access.refused'),
+  });
+}
+
+/** The `access.refused` events of an incident: who asked for what. */
+export async function refusalEvents(store: Store, reference: string) {
+  return (await store.listEvents(reference)).filter((e) => e.type === 'access.refused');
+}

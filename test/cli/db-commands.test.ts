@@ -42,12 +42,14 @@ describe('muster db migrate', () => {
   it('applies the migrations once and says there is nothing to do the second time', async () => {
     const first = await cli(['db', 'migrate'], { env });
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toBe(`Applied 001_init. Schema ${db.schema} is at version 1.\n`);
+    expect(first.stdout).toBe(
+      `Applied 001_init, 002_plans, 003_purges. Schema ${db.schema} is at version 3.\n`,
+    );
 
     const second = await cli(['db', 'migrate'], { env });
     expect(second.code).toBe(0);
-    expect(second.stdout).toBe(`Nothing to do: schema ${db.schema} is already at version 1.\n`);
-    expect(await schemaVersions()).toEqual([1]);
+    expect(second.stdout).toBe(`Nothing to do: schema ${db.schema} is already at version 3.\n`);
+    expect(await schemaVersions()).toEqual([1, 2, 3]);
   });
 
   it('refuses to run without DATABASE_URL, saying what to set, exit 2', async () => {
@@ -74,8 +76,8 @@ describe('muster db migrate', () => {
   it('runs as a real process through npm run cli', async () => {
     const result = await spawnCommand(npm, ['run', '--silent', 'cli', '--', 'db', 'migrate'], env);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Applied 001_init.');
-    expect(await schemaVersions()).toEqual([1]);
+    expect(result.stdout).toContain('Applied 001_init, 002_plans, 003_purges.');
+    expect(await schemaVersions()).toEqual([1, 2, 3]);
   });
 });
 

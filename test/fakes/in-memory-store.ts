@@ -13,8 +13,9 @@ import {
   summarise,
 } from '../../src/core/incident/incident.js';
 import { formatReference } from '../../src/core/incident/reference.js';
+import { type Plan, type PlanSummary, planNotFound, summarisePlan } from '../../src/core/plans/plan.js';
 import type { PlannedReminder, Reminder } from '../../src/core/reminders/reminder.js';
-import type { ClaimOptions, IncidentChange, Store } from '../../src/ports.js';
+import type { ClaimOptions, IncidentChange, PurgeRecord, Store } from '../../src/ports.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
@@ -137,6 +138,48 @@ export class InMemoryStore implements Store {
     if (this.remembered.has(key)) return false;
     this.remembered.add(key);
     return true;
+  }
+
+  readonly plans = new Map<string, Plan>();
+
+  async createPlan(plan: Plan): Promise<Plan> {
+    if (this.plans.has(plan.id)) throw new MusterError(ErrorCode.Conflict, `Plan ${plan.id} already exists.`);
+    this.plans.set(plan.id, clone(plan));
+    return clone(plan);
+  }
+
+  async getPlan(id: string): Promise<Plan | undefined> {
+    const plan = this.plans.get(id);
+    return plan ? clone(plan) : undefined;
+  }
+
+  async listPlans(): Promise<PlanSummary[]> {
+    return [...this.plans.values()].map(summarisePlan).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  async updatePlan(id: string, change: (current: Plan) => Plan): Promise<Plan> {
+    const current = this.plans.get(id);
+    if (!current) throw planNotFound(id);
+    const next = { ...change(clone(current)), id, version: current.version + 1 };
+    this.plans.set(id, clone(next));
+    return clone(next);
+  }
+
+  readonly purges: PurgeRecord[] = [];
+
+  async purgeIncident(id: string, closedBefore: Date, record: PurgeRecord): Promise<boolean> {
+    const incident = this.incidents.get(id);
+    if (incident?.status !== 'closed' || Date.parse(incident.updatedAt) >= closedBefore.getTime())
+      return false;
+    this.incidents.delete(id);
+    this.events.delete(id);
+    this.reminders.delete(id);
+    this.purges.push(clone(record));
+    return true;
+  }
+
+  async listPurges(): Promise<PurgeRecord[]> {
+    return clone(this.purges);
   }
 
   async close(): Promise<void> {

@@ -65,7 +65,11 @@ describe('postgres store', () => {
       const rows = await db.query<{ version: number; name: string }>(
         'SELECT version, name FROM schema_migrations ORDER BY version',
       );
-      expect(rows).toEqual([{ version: 1, name: 'init' }]);
+      expect(rows).toEqual([
+        { version: 1, name: 'init' },
+        { version: 2, name: 'plans' },
+        { version: 3, name: 'purges' },
+      ]);
       await again.close();
     });
 
@@ -74,7 +78,11 @@ describe('postgres store', () => {
       try {
         const stores = await Promise.all([fresh.open(), fresh.open(), fresh.open()]);
         expect(stores).toHaveLength(3);
-        expect(await fresh.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+        expect(await fresh.query('SELECT version FROM schema_migrations')).toEqual([
+          { version: 1 },
+          { version: 2 },
+          { version: 3 },
+        ]);
       } finally {
         await fresh.drop();
       }
@@ -241,7 +249,11 @@ describe('Muster with DATABASE_URL', () => {
       } finally {
         await muster.stop();
       }
-      expect(await db.query('SELECT version FROM schema_migrations')).toEqual([{ version: 1 }]);
+      expect(await db.query('SELECT version FROM schema_migrations')).toEqual([
+        { version: 1 },
+        { version: 2 },
+        { version: 3 },
+      ]);
       expect(await db.query('SELECT year, last FROM reference_counters')).toEqual([{ year: 2027, last: 1 }]);
     } finally {
       await db.drop();

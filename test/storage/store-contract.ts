@@ -13,6 +13,8 @@ import type { ContractContext, StoreHarness } from './contract/contract-kit.js';
 import { describeEventAndReferenceContract } from './contract/events-and-references.js';
 import { describeIdempotencyAndDamageContract } from './contract/idempotency-and-damage.js';
 import { describeIncidentContract } from './contract/incidents.js';
+import { describePlanContract } from './contract/plans.js';
+import { describePurgeContract } from './contract/purges.js';
 import { describeReminderContract } from './contract/reminders.js';
 
 export type { StoreHarness } from './contract/contract-kit.js';
@@ -53,5 +55,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeEventAndReferenceContract(context);
     describeReminderContract(context);
     describeIdempotencyAndDamageContract(context);
+    describePlanContract(context);
+    describePurgeContract(context);
   });
 }

@@ -19,6 +19,7 @@ import { formReply, newIncidentFormFor } from './console-forms.js';
 import { guarded, HttpProblem, identify, readBody, sendOk } from './console-http.js';
 import type { ConsoleChannel, ConsoleMessage } from './console-model.js';
 import { commandDeps, renderOutcome } from './outcome-reply.js';
+import { PLAN_COMMAND, planReply } from './plan-reply.js';
 import { statusReply } from './status-reply.js';
 
 export const COMMAND_PATH = '/console/api/command';
@@ -43,6 +44,8 @@ export function registerCommandRoute(http: HttpServer, ctx: ConsoleContext): voi
         return sendOk(res, { posted: await ctx.platform.post(channel.id, { text: body.text, author }) });
       }
       const [name = '', ...rest] = body.text.split(/\s+/);
+      if (name.toLowerCase() === PLAN_COMMAND)
+        return sendOk(res, { reply: await planReply(ctx, person, channel, rest.join(' ')) });
       if (name.toLowerCase() !== COMMAND)
         return sendOk(res, { reply: await help(ctx, person, channel, name) });
       const parsed = parseIncidentCommand(rest.join(' '));

@@ -30,3 +30,5 @@ export const CALLBACKS = {
 } as const;
 
 export const COMMAND = '/incident';
+/** The strategic plan command (Serious Violence Duty plans, issue 9). */
+export const PLAN_COMMAND = '/plan';

@@ -1,15 +1,18 @@
 /**
  * Progress on an action: an update (text, optionally a new RAG; "yellow" is
  * amber) and status changes. Both are kept in the action's updates with who and
- * when, and audited with the old → new RAG or status.
+ * when, and audited with the old → new RAG or status. Changing the RAG is the
+ * lead agency's call (issue 8): `checkRagChange` refuses anyone else, and
+ * audits the refusal, before a form's update is written.
  */
 import { z } from 'zod';
 import { ACTION_STATUSES, changeStatus, recordProgress } from '../../core/actions/action.js';
 import type { Actor } from '../../core/actor.js';
-import type { ProtocolDeps, StoreDeps } from '../deps.js';
+import type { DirectoryDeps, ProtocolDeps, StoreDeps } from '../deps.js';
 import { loadIncident, nowIso } from '../incident-timeline.js';
+import { mayChangeActionRag, ragRefusal, recordRefusal, type RoleIdentity } from '../roles.js';
 import { syncIncidentReminders } from '../sync-incident-reminders.js';
-import { actorSchema, parseInput, referenceSchema } from '../validate-input.js';
+import { actorSchema, invalidInput, parseInput, referenceSchema } from '../validate-input.js';
 import { actionNumberSchema, type ChangedAction, changeAction, ragSchema } from './action-input.js';
 
 export const recordActionUpdateInputSchema = z.object({
@@ -51,6 +54,31 @@ export async function recordActionUpdate(
       data: { fromRag: action.rag, toRag: updated.rag, text: form.text },
     };
   });
+}
+
+/**
+ * Refuses, on the form's `rag` field, an update that would change the RAG of
+ * an action led by another agency (allowed: its owner, its lead agency's
+ * contacts, the SIO, coordinators), recording the refusal in the audit. An
+ * update that keeps the RAG, or input the use case will refuse anyway, passes.
+ */
+export async function checkRagChange(
+  deps: Pick<DirectoryDeps, 'store' | 'clock' | 'directory' | 'coordinators'>,
+  update: { reference: string; actionNumber: string; rag?: string | undefined },
+  who: RoleIdentity,
+): Promise<void> {
+  const rag = update.rag === undefined ? undefined : ragSchema.safeParse(update.rag);
+  const reference = referenceSchema.safeParse(update.reference);
+  if (!rag?.success || !reference.success) return;
+  const incident = await deps.store.getIncident(reference.data);
+  const action = incident?.actions?.find((a) => a.number === update.actionNumber);
+  if (!incident || !action || action.rag === rag.data) return;
+  if (mayChangeActionRag(deps, incident, action, who)) return;
+  await recordRefusal(deps, incident, who, `change action ${action.number}'s RAG`, {
+    actionNumber: action.number,
+  });
+  const reason = ragRefusal(deps.directory, incident, action);
+  throw invalidInput([{ path: 'rag', message: reason }], reason);
 }
 
 export const setActionStatusInputSchema = z.object({

@@ -2,8 +2,11 @@
  * Runs the `/incident` subcommands that act on one incident, the same way on
  * every platform: find the incident (this space's, or the reference typed),
  * check the person may act on it (members of its space and coordinators),
- * then the subcommand. A refusal or bad input changes nothing and comes back
- * as a message for the person alone; platforms render the outcome.
+ * then the subcommand. Exporting the minutes or the report (which circulate
+ * to List 1) is further gated to the SIO, coordinators and List 1 contacts
+ * (roles.ts). A refusal changes nothing but the incident's audit (an
+ * `access.refused` event) and comes back as a message for the person alone;
+ * bad input changes nothing. Platforms render the outcome.
  */
 import type { Actor } from '../../core/actor.js';
 import { ErrorCode, MusterError } from '../../core/errors.js';
@@ -11,6 +14,7 @@ import type { Incident } from '../../core/incident/incident.js';
 import { checkAccess, type PendingRequester } from '../access.js';
 import { loadIncident } from '../incident-timeline.js';
 import { incidentInSpace } from '../incident-status.js';
+import { exportRefusal, mayExportCirculated, recordRefusal } from '../roles.js';
 import { parseInput, referenceSchema } from '../validate-input.js';
 import { actionAddCommand, actionsCommand, updateCommand } from './action-commands.js';
 import { closeCommand, reopenCommand } from './close-commands.js';
@@ -44,12 +48,38 @@ export async function runIncidentCommand(
   const access = await checkAccess(
     deps.directory,
     incident,
-    inItsSpace ? { ...requester, isSpaceMember: true } : requester,
+    { ...requester, actorId: request.by.id, ...(inItsSpace ? { isSpaceMember: true } : {}) },
+    deps.coordinators,
   );
-  if (!access.allowed) return { reference: incident.reference, message: access.reason, refused: true };
+  const who = { by: request.by, ...requester };
+  if (!access.allowed) {
+    await recordRefusal(deps, incident, who, commandAsked(request.command));
+    return { reference: incident.reference, message: access.reason, refused: true };
+  }
+  const { command } = request;
+  if (command.kind === 'export' && command.what !== 'plan' && !mayExportCirculated(deps, incident, who)) {
+    await recordRefusal(deps, incident, who, `export the ${command.what}`);
+    return {
+      reference: incident.reference,
+      message: exportRefusal(deps.directory, incident, command.what),
+      refused: true,
+    };
+  }
   const scope: CommandScope = { incident, by: request.by, requester };
-  const outcome = await dispatch(deps, scope, request.command);
+  const outcome = await dispatch(deps, scope, command);
   return { reference: incident.reference, ...outcome };
+}
+
+/** What the person asked for, for the audit of a refusal ("run /incident export report"). */
+function commandAsked(command: IncidentScopedCommand): string {
+  switch (command.kind) {
+    case 'meeting':
+      return `run /incident meeting ${command.step}`;
+    case 'export':
+      return `run /incident export ${command.what}`;
+    default:
+      return `run /incident ${command.kind.replace('-', ' ')}`;
+  }
 }
 
 function dispatch(

@@ -3,14 +3,16 @@
  * now (seed 003 says Yellow where others say Amber; both are accepted). The
  * submission goes to `recordActionUpdate`, whose field paths (`text`, `rag`)
  * are this form's field ids, so a refusal lands under the field that is wrong.
+ * Given the directory, a RAG change by someone outside the action's lead
+ * agency is refused under the RAG field (and audited).
  */
 import type { Action } from '../../core/actions/action.js';
 import { RAGS } from '../../core/actions/rag.js';
 import type { Actor } from '../../core/actor.js';
 import type { Incident } from '../../core/incident/incident.js';
 import type { ChangedAction } from '../actions/action-input.js';
-import { recordActionUpdate } from '../actions/update-action.js';
-import type { StoreDeps } from '../deps.js';
+import { checkRagChange, recordActionUpdate } from '../actions/update-action.js';
+import type { DirectoryDeps, StoreDeps } from '../deps.js';
 import type { FormDefinition, FormSubmission } from './form-model.js';
 
 export const ACTION_UPDATE_FORM_ID = 'action-update';
@@ -51,16 +53,19 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 
 /** The submitted form as an update; the use case checks it (and names the field when it refuses). */
 export async function submitActionUpdate(
-  deps: StoreDeps,
+  deps: StoreDeps & Partial<Pick<DirectoryDeps, 'directory' | 'coordinators'>>,
   submission: FormSubmission,
   by: Actor,
 ): Promise<ChangedAction> {
   const rag = one(submission.values.rag);
-  return recordActionUpdate(deps, {
+  const update = {
     reference: submission.context.reference ?? '',
     actionNumber: submission.context.actionNumber ?? '',
     text: one(submission.values.text) ?? '',
     ...(rag ? { rag } : {}),
     by,
-  });
+  };
+  const { directory } = deps;
+  if (directory) await checkRagChange({ ...deps, directory }, update, { by });
+  return recordActionUpdate(deps, update);
 }

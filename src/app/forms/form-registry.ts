@@ -4,7 +4,8 @@
  * incident its context names, check the person may act on it, then the
  * form's own use case. A refusal of the answers is `invalid_input` naming the
  * fields, which the platform shows under them (rebuilding the form with
- * `registeredForm`, the person's answers kept); nothing is half-written.
+ * `registeredForm`, the person's answers kept); nothing is half-written. A
+ * person who may not act on the incident is refused, and the refusal audited.
  *
  * The SIO's notification form, the record-meeting form and an action
  * reminder's Add update form keep their own handlers (they came first).
@@ -15,6 +16,7 @@ import type { Incident } from '../../core/incident/incident.js';
 import { checkAccess, type PendingRequester } from '../access.js';
 import type { CommandDeps, CommandOutcome } from '../commands/command-outcome.js';
 import { loadIncident } from '../incident-timeline.js';
+import { recordRefusal } from '../roles.js';
 import { parseInput, referenceSchema } from '../validate-input.js';
 import { addActionFormHandler } from './add-action-form.js';
 import {
@@ -89,8 +91,16 @@ export async function submitRegisteredForm(
   const handler = handlerFor(request.submission.formId);
   const incident = await formIncident(deps, request.submission.context);
   const requester = typeof request.requester === 'function' ? await request.requester() : request.requester;
-  const access = await checkAccess(deps.directory, incident, requester);
-  if (!access.allowed) return { reference: incident.reference, message: access.reason, refused: true };
+  const access = await checkAccess(
+    deps.directory,
+    incident,
+    { ...requester, actorId: request.by.id },
+    deps.coordinators,
+  );
+  if (!access.allowed) {
+    await recordRefusal(deps, incident, { by: request.by, ...requester }, `submit the ${handler.id} form`);
+    return { reference: incident.reference, message: access.reason, refused: true };
+  }
   const outcome = await handler.submit(
     deps,
     { incident, by: request.by, requester, resolveUser: request.resolveUser },

@@ -3,7 +3,8 @@
  * happened, the RAG now (seed 003's yellow is amber) and, if it changed, the
  * status. The update and the status change are two use cases; every answer
  * is checked against both before either writes, so a refused form leaves
- * the plan as it was.
+ * the plan as it was. Only the action's lead agency, the SIO or a coordinator
+ * may change its RAG (the refusal is audited).
  */
 import type { FormHandler } from './form-handler.js';
 import { ACTION_STATUSES, type Action, type ActionStatus } from '../../core/actions/action.js';
@@ -13,6 +14,7 @@ import {
   type RecordActionUpdateInput,
   recordActionUpdate,
   recordActionUpdateInputSchema,
+  checkRagChange,
   setActionStatus,
 } from '../actions/update-action.js';
 import { STATUS_TEXT } from '../cards/action-rows.js';
@@ -163,6 +165,7 @@ async function submit(
   submission: FormSubmission,
 ): Promise<CommandOutcome> {
   const { update, action, status } = checkAnswers(scope, submission.values);
+  await checkRagChange(deps, update, { by: scope.by, ...scope.requester });
   const updated = await withFieldPaths(FIELDS, () => recordActionUpdate(deps, update));
   let said = `Action ${action.number} updated: ${moveText(action.rag, updated.action.rag)}`;
   if (status) {

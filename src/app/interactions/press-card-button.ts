@@ -2,7 +2,8 @@
  * A card button pressed, on any platform. Every button first reads the value
  * the card put on it, loads the incident and checks the person may act on it
  * (members of the incident's space and coordinators); a refusal changes
- * nothing and is explained to the person alone. Then the verb's use case.
+ * nothing but the audit (an `access.refused` event) and is explained to the
+ * person alone. Then the verb's use case.
  * Platforms parse their payload, call this and render what it returns.
  * Meeting and checklist buttons go to `pressChecklistButton`.
  */
@@ -17,6 +18,7 @@ import type { FormDefinition } from '../forms/form-model.js';
 import { recordMeetingForm } from '../forms/record-meeting-form.js';
 import { loadIncident, nowIn } from '../incident-timeline.js';
 import { markMilestoneDone } from '../mark-milestone-done.js';
+import { recordRefusal } from '../roles.js';
 import { snoozeReminder } from '../snooze-reminder.js';
 import { invalidInput } from '../validate-input.js';
 import { pressActionButton } from './press-action-button.js';
@@ -53,8 +55,16 @@ export async function pressCardButton(deps: CommandDeps, press: CardButtonPress)
   const value = parseActionValue(press.value);
   const incident = await loadIncident(deps.store, value.reference);
   const reference = incident.reference;
-  const access = await checkAccess(deps.directory, incident, press.requester);
-  if (!access.allowed) return { reference, message: access.reason, refreshCard: false, refused: true };
+  const access = await checkAccess(
+    deps.directory,
+    incident,
+    { ...press.requester, actorId: press.by.id },
+    deps.coordinators,
+  );
+  if (!access.allowed) {
+    await recordRefusal(deps, incident, { by: press.by, ...press.requester }, `press ${press.verb}`);
+    return { reference, message: access.reason, refreshCard: false, refused: true };
+  }
 
   const milestoneId = () => {
     if (!value.milestoneId)

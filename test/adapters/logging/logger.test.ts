@@ -34,13 +34,58 @@ describe('createLogger', () => {
     expect(lines).toEqual([]);
   });
 
-  it('keeps an error’s name, code and message', () => {
+  it('keeps an error’s class (as type), code and message', () => {
     const { logger, lines } = capture('info');
     logger.error('failed', { error: new MusterError('store_locked', 'in use') });
     expect(JSON.parse(lines[0]!).error).toEqual({
-      name: 'MusterError',
+      type: 'MusterError',
       message: 'in use',
       code: 'store_locked',
     });
+  });
+});
+
+describe('createLogger redaction', () => {
+  it('redacts a bot token, an email and a person’s name, nested or not', () => {
+    const { logger, lines } = capture('info');
+    logger.info('slack call failed for alex.morgan@police.example', {
+      token: 'xoxb-1234-5678-abcdef',
+      contact: { name: 'Alex Morgan', email: 'alex.morgan@police.example', id: 'alex-morgan' },
+      headers: { authorization: 'Bearer abc.def.ghi' },
+      detail: 'sent with xoxb-9999-8888-zzzz to sam@council.example',
+      reference: 'SV-2027-0042',
+    });
+    const line = lines[0]!;
+    expect(line).not.toMatch(/xoxb|alex\.morgan|Alex Morgan|sam@council|abc\.def/);
+    expect(JSON.parse(line)).toEqual({
+      time: '2027-08-28T08:00:00.000Z',
+      level: 'info',
+      msg: 'slack call failed for [redacted]',
+      token: '[redacted]',
+      contact: { name: '[redacted]', email: '[redacted]', id: 'alex-morgan' },
+      headers: { authorization: '[redacted]' },
+      detail: 'sent with [redacted] to [redacted]',
+      reference: 'SV-2027-0042',
+    });
+  });
+
+  it('redacts free text (update text, descriptions) but keeps identifiers', () => {
+    const { logger, lines } = capture('debug');
+    logger.debug('action updated', { action: { number: '1.2', description: 'Visit Jo at home' }, text: 'x' });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: 'debug',
+      action: { number: '1.2', description: '[redacted]' },
+      text: '[redacted]',
+    });
+  });
+
+  it('honours LOG_LEVEL: error drops warnings, debug keeps everything', () => {
+    const quiet = capture('error');
+    quiet.logger.warn('w');
+    quiet.logger.error('e');
+    expect(quiet.lines.map((l) => JSON.parse(l).level)).toEqual(['error']);
+    const loud = capture('debug');
+    loud.logger.debug('d');
+    expect(loud.lines.map((l) => JSON.parse(l).level)).toEqual(['debug']);
   });
 });

@@ -10,7 +10,7 @@ import { openIncident } from '../../../src/app/open-incident.js';
 import type { Store } from '../../../src/ports.js';
 import { RecordingPlatform } from '../../fakes/recording-platform.js';
 import { COORDINATOR, SIO, STORES, testDeps, validForm } from '../harness.js';
-import { snapshot } from '../store-snapshot.js';
+import { refusalEvents, snapshotApartFromRefusals } from '../store-snapshot.js';
 
 const STRANGER = { id: 'recording:sam', name: 'Sam School', contactId: 'sam-school' };
 
@@ -60,8 +60,8 @@ describe.each(STORES)('runIncidentCommand ($name)', (factory) => {
     expect(outcome.card?.kind).toBe('timeline');
   });
 
-  it('refuses someone who is neither in the space nor a coordinator, and changes nothing', async () => {
-    const before = await snapshot(store, 'SV-2027-0001');
+  it('refuses someone who is neither in the space nor a coordinator, changing nothing but the audit', async () => {
+    const before = await snapshotApartFromRefusals(store, 'SV-2027-0001');
     let asked = 0;
     const outcome = await runIncidentCommand(deps, {
       command: scoped('close SV-2027-0001'),
@@ -75,7 +75,10 @@ describe.each(STORES)('runIncidentCommand ($name)', (factory) => {
     expect(asked).toBe(1);
     expect(outcome).toMatchObject({ reference: 'SV-2027-0001', refused: true });
     expect(outcome.message).toContain("Only members of SV-2027-0001's channel and CSP coordinators");
-    expect(await snapshot(store, 'SV-2027-0001')).toEqual(before);
+    expect(await snapshotApartFromRefusals(store, 'SV-2027-0001')).toEqual(before);
+    expect(await refusalEvents(store, 'SV-2027-0001')).toMatchObject([
+      { actor: { id: STRANGER.id }, data: { asked: 'run /incident close' } },
+    ]);
   });
 
   it('says how to name the incident when typed outside an incident space without a reference', async () => {

@@ -31,7 +31,7 @@ const press = (verb: Parameters<typeof pressCardButton>[1]['verb'], value: objec
   });
 
 describe('pressCardButton', () => {
-  it('refuses someone outside the space who is not a coordinator, and changes nothing', async () => {
+  it('refuses someone outside the space who is not a coordinator, changing nothing but the audit', async () => {
     const before = await store.getIncident(REF);
     const eventsBefore = await store.listEvents(REF);
     for (const verb of ['acknowledge', 'mark-done', 'snooze', 'record-meeting'] as const) {
@@ -45,7 +45,14 @@ describe('pressCardButton', () => {
       expect(outcome.form).toBeUndefined();
     }
     expect(await store.getIncident(REF)).toEqual(before);
-    expect(await store.listEvents(REF)).toEqual(eventsBefore);
+    const after = await store.listEvents(REF);
+    expect(after.slice(0, eventsBefore.length)).toEqual(eventsBefore);
+    expect(after.slice(eventsBefore.length).map((e) => [e.type, e.data?.asked])).toEqual([
+      ['access.refused', 'press acknowledge'],
+      ['access.refused', 'press mark-done'],
+      ['access.refused', 'press snooze'],
+      ['access.refused', 'press record-meeting'],
+    ]);
   });
 
   it('lets a coordinator act from outside the space without asking about membership', async () => {

@@ -13,6 +13,7 @@ import type { SlackContext } from '../slack-context.js';
 import { runScopedCommand } from './incident-command.js';
 import { helpReply, listReply } from './info-replies.js';
 import { openNewIncidentForm } from './new-incident-command.js';
+import { registerPlanCommand } from './plan-command.js';
 import { statusReply } from './status-command.js';
 
 export function registerCommands(app: App, ctx: SlackContext): void {
@@ -56,4 +57,5 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       await respond({ response_type: 'ephemeral', text: userMessage(error) });
     }
   });
+  registerPlanCommand(app, ctx);
 }

@@ -5,7 +5,7 @@
  * file's tail (a few KB) the first time an incident is touched after open, so
  * numbering carries on across restarts without reading the whole log.
  */
-import { type FileHandle, open } from 'node:fs/promises';
+import { type FileHandle, open, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { ErrorCode, MusterError } from '../../../core/errors.js';
 import type { IncidentEvent, NewIncidentEvent } from '../../../core/events/incident-event.js';
@@ -57,6 +57,13 @@ export class EventLogs {
     }
     this.lastSeq.set(incidentId, last + numbered.length);
     return numbered;
+  }
+
+  /** Deletes the incident's log (retention). The caller holds the incident's mutex. */
+  async remove(incidentId: string): Promise<void> {
+    this.lastSeq.delete(incidentId);
+    await rm(this.layout.eventLog(incidentId), { force: true });
+    if (this.durable) await syncDir(this.layout.eventsDir);
   }
 
   /** Streams the log, so paging with `afterSeq` and `limit` stops early instead of loading everything. */

@@ -4,12 +4,13 @@
  * on purpose (enough to refuse a truncated or hand-mangled file with a clear
  * `corrupt_data` error, not a second copy of the domain rules).
  */
+import { rm } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { ErrorCode, MusterError, problemsFromZod } from '../../../core/errors.js';
 import { INCIDENT_CATEGORIES, INCIDENT_STATUSES, type Incident } from '../../../core/incident/incident.js';
 import type { Reminder } from '../../../core/reminders/reminder.js';
-import { AtomicJsonFile } from './atomic-file.js';
+import { AtomicJsonFile, syncDir } from './atomic-file.js';
 import type { DataDirLayout } from './layout.js';
 
 export interface IncidentDoc {
@@ -114,6 +115,12 @@ export class IncidentFiles {
     const db = this.open(doc.incident.id);
     db.data = doc;
     await db.write();
+  }
+
+  /** Deletes the incident's file (retention); a file already gone is not an error. */
+  async remove(id: string): Promise<void> {
+    await rm(this.pathOf(id), { force: true });
+    if (this.durable) await syncDir(this.layout.incidentsDir);
   }
 
   private open(id: string): Low<IncidentDoc | null> {

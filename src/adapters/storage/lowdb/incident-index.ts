@@ -9,7 +9,8 @@
  *    opens only the files that have something due;
  *  - the reference counter per year, so `allocateReference` never repeats;
  *  - "pending" marks written before an incident file changes, so a crash
- *    between the file and its index record is repaired at the next open.
+ *    between the file and its index record is repaired at the next open;
+ *  - "removed" records for incidents purged by retention.
  */
 import type { IncidentStatus, IncidentSummary } from '../../../core/incident/incident.js';
 import { formatReference, parseReference } from '../../../core/incident/reference.js';
@@ -25,6 +26,7 @@ export interface IndexEntry {
 type IndexRecord =
   | { t: 'incident'; summary: IncidentSummary; nextDueAt: string | null }
   | { t: 'pending'; id: string }
+  | { t: 'removed'; id: string }
   | { t: 'reference'; year: number; last: number };
 
 export class IncidentIndex {
@@ -90,6 +92,11 @@ export class IncidentIndex {
       this.pending.add(r.id);
       return true;
     }
+    if (r.t === 'removed' && typeof r.id === 'string') {
+      this.entries.delete(r.id);
+      this.pending.delete(r.id);
+      return true;
+    }
     if (r.t === 'reference' && Number.isInteger(r.year) && Number.isInteger(r.last)) {
       this.raiseReference(r.year as number, r.last as number);
       return true;
@@ -138,6 +145,13 @@ export class IncidentIndex {
     this.entries.set(summary.id, nextDueAt === undefined ? { summary } : { summary, nextDueAt });
     this.noteReference(summary.reference);
     return this.append(toRecord(summary.id, this.entries.get(summary.id)!));
+  }
+
+  /** A purged incident: no longer listed. Its reference number stays used (the counter never goes back). */
+  remove(id: string): Promise<void> {
+    this.entries.delete(id);
+    this.pending.delete(id);
+    return this.append({ t: 'removed', id });
   }
 
   /** Repairs an entry at open from the incident file (or drops it when the file is gone); persisted by `compact`. */

@@ -9,14 +9,20 @@
  * the index record. A crash part-way leaves a change without its audit lines
  * rather than audit lines for a change that never happened, and the index is
  * repaired from the file at the next open.
+ *
+ * A retention purge goes: pending mark, purge log line, incident file,
+ * event log, index "removed" record. A crash part-way leaves at worst a
+ * purge logged twice (the next day's run finds the incident again) or an
+ * index entry the next open drops because its file is gone.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ErrorCode, isMusterError, MusterError } from '../../../core/errors.js';
 import type { IncidentEvent, NewIncidentEvent } from '../../../core/events/incident-event.js';
 import type { Incident, IncidentStatus, IncidentSummary } from '../../../core/incident/incident.js';
+import type { Plan, PlanSummary } from '../../../core/plans/plan.js';
 import type { PlannedReminder, Reminder } from '../../../core/reminders/reminder.js';
-import type { ClaimOptions, IncidentChange, Store } from '../../../ports.js';
+import type { ClaimOptions, IncidentChange, PurgeRecord, Store } from '../../../ports.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
 import { EventLogs } from './event-log.js';
 import { IdempotencyLog } from './idempotency-log.js';
@@ -24,6 +30,8 @@ import { type IncidentDoc, IncidentFiles } from './incident-file.js';
 import { IncidentIndex, type IndexEntry } from './incident-index.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { DataDirLayout, isSafeId } from './layout.js';
+import { PlanFiles } from './plan-files.js';
+import { PurgeLog } from './purge-log.js';
 import { openLowdbStoreReadOnly } from './read-only-store.js';
 import { entryOf, recoverIndex, sweepTempFiles } from './recover-index.js';
 import { claimDue, markSent, nextDueAt, release, syncPlanned } from './reminder-rows.js';
@@ -56,12 +64,15 @@ export async function openLowdbStore(dir: string, options: LowdbStoreOptions = {
     const tolerated = Math.max(options.compactIndexAfter ?? 1000, index.ids().length);
     if (repaired || index.supersededLines() > tolerated) await index.compact();
     const idempotency = await IdempotencyLog.open(layout.idempotencyFile, durable, warn);
+    const purges = await PurgeLog.open(layout.dir, durable, warn);
     return new LowdbStore({
+      purges,
       lock,
       files,
       index,
       idempotency,
       events: new EventLogs(layout, durable, warn),
+      plans: new PlanFiles(PlanFiles.folderIn(layout.dir), durable),
       warn,
     });
   } catch (error) {
@@ -78,6 +89,8 @@ interface Parts {
   idempotency: IdempotencyLog;
   events: EventLogs;
   warn: (message: string) => void;
+  plans: PlanFiles;
+  purges: PurgeLog;
 }
 
 function notFound(id: string): MusterError {
@@ -237,12 +250,50 @@ class LowdbStore implements Store {
     return this.guard(() => this.parts.idempotency.rememberOnce(key, at));
   }
 
+  // Plans share the per-key mutex; "plan:" cannot clash with an incident id (no colon is safe there).
+  createPlan(plan: Plan): Promise<Plan> {
+    return this.exclusive(`plan:${plan.id}`, () => this.parts.plans.create(plan));
+  }
+
+  getPlan(id: string): Promise<Plan | undefined> {
+    return this.guard(() => this.parts.plans.read(id));
+  }
+
+  listPlans(): Promise<PlanSummary[]> {
+    return this.guard(() => this.parts.plans.list());
+  }
+
+  updatePlan(id: string, change: (current: Plan) => Plan): Promise<Plan> {
+    return this.exclusive(`plan:${id}`, () => this.parts.plans.update(id, change));
+  }
+
+  purgeIncident(id: string, closedBefore: Date, record: PurgeRecord): Promise<boolean> {
+    return this.exclusive(id, async () => {
+      const { index, files, events, purges } = this.parts;
+      const doc = index.get(id) ? await files.read(id) : undefined;
+      const incident = doc?.incident;
+      if (incident?.status !== 'closed') return false;
+      if (Date.parse(incident.updatedAt) >= closedBefore.getTime()) return false;
+      await index.markPending(id);
+      await purges.append(record);
+      await files.remove(id);
+      await events.remove(id);
+      await index.remove(id);
+      return true;
+    });
+  }
+
+  listPurges(): Promise<PurgeRecord[]> {
+    return this.guard(() => this.parts.purges.list());
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     await this.parts.index.close();
     await this.parts.idempotency.close();
+    await this.parts.purges.close();
     await this.parts.lock.release();
   }
 

@@ -16,18 +16,22 @@
  * incident's state, reminders and events are read from its files when asked,
  * so they are as fresh as the disk. Open again to see incidents created since.
  */
+
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ErrorCode, MusterError } from '../../../core/errors.js';
 import type { IncidentEvent } from '../../../core/events/incident-event.js';
 import type { Incident, IncidentStatus, IncidentSummary } from '../../../core/incident/incident.js';
+import type { Plan, PlanSummary } from '../../../core/plans/plan.js';
 import type { Reminder } from '../../../core/reminders/reminder.js';
-import type { Store } from '../../../ports.js';
+import type { PurgeRecord, Store } from '../../../ports.js';
 import { isErrno } from './atomic-file.js';
 import { EventLogs } from './event-log.js';
 import { IncidentFiles } from './incident-file.js';
 import { IncidentIndex } from './incident-index.js';
 import { DataDirLayout, isSafeId } from './layout.js';
+import { PlanFiles } from './plan-files.js';
+import { purgeLogPath, readPurgeLog } from './purge-log.js';
 import { recoverIndex } from './recover-index.js';
 
 export interface ReadOnlyStoreOptions {
@@ -150,6 +154,31 @@ class ReadOnlyLowdbStore implements Store {
   // Remembering a key appends it to the idempotency log, so it is a write too.
   rememberOnce(key: string): Promise<boolean> {
     return this.refuse(`remember the key ${key}`);
+  }
+
+  getPlan(id: string): Promise<Plan | undefined> {
+    return this.read(() => new PlanFiles(PlanFiles.folderIn(this.dir), false).read(id));
+  }
+
+  listPlans(): Promise<PlanSummary[]> {
+    return this.read(() => new PlanFiles(PlanFiles.folderIn(this.dir), false).list());
+  }
+
+  createPlan(plan: Plan): Promise<Plan> {
+    return this.refuse(`create plan ${plan.id}`);
+  }
+
+  updatePlan(id: string): Promise<Plan> {
+    return this.refuse(`update plan ${id}`);
+  }
+
+  purgeIncident(id: string): Promise<boolean> {
+    return this.refuse(`purge incident ${id}`);
+  }
+
+  // A line being appended by the running bot is simply not read yet.
+  listPurges(): Promise<PurgeRecord[]> {
+    return this.read(() => readPurgeLog(purgeLogPath(this.dir), () => {}));
   }
 
   // Nothing to release: no lock was taken and no file is held open between calls.

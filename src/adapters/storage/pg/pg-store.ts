@@ -10,7 +10,8 @@
  *    statement that inserts the events, so seq is 1, 2, 3… with no gaps;
  *  - references come from one upsert per year, idempotency keys from one
  *    insert that does nothing on conflict;
- *  - reminders are claimed under a lease (see `pg-reminders.ts`).
+ *  - reminders are claimed under a lease (see `pg-reminders.ts`);
+ *  - retention purges lock the incident's row and log the purge (`pg-purges.ts`).
  *
  * The tables are in `migrations/`; `openPgStore` applies them unless told not to.
  */
@@ -19,8 +20,9 @@ import { ErrorCode, MusterError } from '../../../core/errors.js';
 import type { IncidentEvent, NewIncidentEvent } from '../../../core/events/incident-event.js';
 import type { Incident, IncidentStatus, IncidentSummary } from '../../../core/incident/incident.js';
 import { formatReference, parseReference } from '../../../core/incident/reference.js';
+import type { Plan, PlanSummary } from '../../../core/plans/plan.js';
 import type { PlannedReminder, Reminder } from '../../../core/reminders/reminder.js';
-import type { ClaimOptions, IncidentChange, Store } from '../../../ports.js';
+import type { ClaimOptions, IncidentChange, PurgeRecord, Store } from '../../../ports.js';
 import {
   checkSchemaName,
   DEFAULT_PG_SCHEMA,
@@ -29,6 +31,8 @@ import {
   type PgConnection,
 } from './pg-connection.js';
 import { migrate, requireMigrated } from './pg-migrate.js';
+import { changePlan, insertPlan, selectPlan, selectPlanSummaries } from './pg-plans.js';
+import { purgeIncidentRows, selectPurges } from './pg-purges.js';
 import { claimDue, listReminders, markSent, release, syncReminderRows } from './pg-reminders.js';
 import {
   EVENT_COLUMNS,
@@ -230,6 +234,30 @@ export class PgStore implements Store {
       );
       return inserted.rowCount === 1;
     });
+  }
+
+  createPlan(plan: Plan): Promise<Plan> {
+    return this.guard(() => insertPlan(this.pool, plan));
+  }
+
+  getPlan(id: string): Promise<Plan | undefined> {
+    return this.guard(() => selectPlan(this.pool, id));
+  }
+
+  listPlans(): Promise<PlanSummary[]> {
+    return this.guard(() => selectPlanSummaries(this.pool));
+  }
+
+  updatePlan(id: string, change: (current: Plan) => Plan): Promise<Plan> {
+    return this.guard(() => changePlan(this.pool, id, change));
+  }
+
+  purgeIncident(id: string, closedBefore: Date, record: PurgeRecord): Promise<boolean> {
+    return this.guard(() => purgeIncidentRows(this.pool, id, closedBefore, record));
+  }
+
+  listPurges(): Promise<PurgeRecord[]> {
+    return this.guard(() => selectPurges(this.pool));
   }
 
   async close(): Promise<void> {
