@@ -7,17 +7,15 @@
  * agency is refused under the RAG field (and audited).
  */
 import type { Action } from '../../core/actions/action.js';
-import { RAGS } from '../../core/actions/rag.js';
 import type { Actor } from '../../core/actor.js';
 import type { Incident } from '../../core/incident/incident.js';
 import type { ChangedAction } from '../actions/action-input.js';
 import { checkRagChange, recordActionUpdate } from '../actions/update-action.js';
 import type { DirectoryDeps, StoreDeps } from '../deps.js';
 import type { FormDefinition, FormSubmission } from './form-model.js';
+import { RAG_CHOICES } from './form-values.js';
 
 export const ACTION_UPDATE_FORM_ID = 'action-update';
-
-const RAG_LABELS = { red: 'Red', amber: 'Amber (yellow)', green: 'Green' } as const;
 
 export function actionUpdateForm(incident: Incident, action: Action): FormDefinition {
   return {
@@ -43,7 +41,7 @@ export function actionUpdateForm(incident: Incident, action: Action): FormDefini
         required: false,
         initial: action.rag,
         hint: 'Red, amber (yellow) or green.',
-        choices: RAGS.map((rag) => ({ value: rag, label: RAG_LABELS[rag] })),
+        choices: RAG_CHOICES,
       },
     ],
   };

@@ -5,13 +5,13 @@
  * far, since only a new priority takes a title. Every answer is checked
  * before anything is written and each problem named by its field id.
  */
-import type { FormHandler } from './form-handler.js';
 import { type ProblemDetail, problemsFromZod } from '../../core/errors.js';
 import type { Incident } from '../../core/incident/incident.js';
 import { type AddActionInput, addAction, addActionInputSchema } from '../actions/add-action.js';
 import type { CommandDeps, CommandOutcome } from '../commands/command-outcome.js';
 import { agencyName } from '../directory-agencies.js';
 import { invalidInput } from '../validate-input.js';
+import type { FormHandler } from './form-handler.js';
 import type { FormDefinition, FormSubmission } from './form-model.js';
 import {
   agencyChoices,

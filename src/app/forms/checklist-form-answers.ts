@@ -7,20 +7,13 @@
 import type { Actor } from '../../core/actor.js';
 import type { ProblemDetail } from '../../core/errors.js';
 import type { CommandDeps } from '../commands/command-outcome.js';
-import type { FieldChoice, FormSubmission } from './form-model.js';
+import { type FormValues, one } from './form-values.js';
 
 export const MAX_TEXT = 2000;
 
-export type Values = FormSubmission['values'];
+export type Values = FormValues;
 
-export const one = (values: Values, id: string): string | undefined => {
-  const value = values[id];
-  const text = (Array.isArray(value) ? value[0] : value)?.trim();
-  return text ? text : undefined;
-};
-
-export const agencyChoices = (deps: CommandDeps): FieldChoice[] =>
-  deps.directory.agencies.map((a) => ({ value: a.id, label: a.name }));
+export { one };
 
 export function checkedAgency(
   deps: CommandDeps,

@@ -24,17 +24,11 @@ import { refreshChecklistCard, withCardProblem } from '../meetings/checklist-mes
 import { runningRecord, targetRecord } from '../meetings/meeting-change.js';
 import { addSignsOfSafetyEntry, recordAttendance, setSignsOfSafetyScale } from '../meetings/meeting-frame.js';
 import { invalidInput } from '../validate-input.js';
-import {
-  agencyChoices,
-  checkedAgency,
-  checkedText,
-  MAX_TEXT,
-  one,
-  type Values,
-} from './checklist-form-answers.js';
+import { checkedAgency, checkedText, MAX_TEXT, one, type Values } from './checklist-form-answers.js';
 import { CHECKLIST_ITEM_FORM_ID, checklistItemForm } from './checklist-item-form.js';
-import type { FormDefinition } from './form-model.js';
 import type { FormHandler } from './form-handler.js';
+import type { FormDefinition } from './form-model.js';
+import { agencyChoices } from './form-values.js';
 
 export { CHECKLIST_ITEM_FORM_ID, checklistItemFormHandler } from './checklist-item-form.js';
 export const ATTENDANCE_FORM_ID = 'attendance';
@@ -57,7 +51,13 @@ function attendanceForm(deps: CommandDeps, incident: Incident, ctx: Record<strin
     intro: `${incident.reference}: who is here for which agency. Recording the same person again corrects it.`,
     context: { reference: incident.reference, meetingId: record.meetingId },
     fields: [
-      { id: 'agency', label: 'Agency', kind: 'select', required: true, choices: agencyChoices(deps) },
+      {
+        id: 'agency',
+        label: 'Agency',
+        kind: 'select',
+        required: true,
+        choices: agencyChoices(deps.directory),
+      },
       { id: 'name', label: 'Name', kind: 'text', required: true, maxLength: 200 },
       {
         id: 'present',

@@ -14,16 +14,10 @@ import { assigneeName } from '../meetings/checklist-card.js';
 import { runningRecord, targetRecord } from '../meetings/meeting-change.js';
 import { type ItemWork, workOnItem } from '../meetings/work-on-item.js';
 import { invalidInput } from '../validate-input.js';
-import {
-  agencyChoices,
-  checkedAgency,
-  checkedText,
-  checkedUser,
-  MAX_TEXT,
-  one,
-} from './checklist-form-answers.js';
-import type { FormDefinition, FormSubmission } from './form-model.js';
+import { checkedAgency, checkedText, checkedUser, MAX_TEXT, one } from './checklist-form-answers.js';
 import type { FormHandler, FormSubmitScope } from './form-handler.js';
+import type { FormDefinition, FormSubmission } from './form-model.js';
+import { agencyChoices } from './form-values.js';
 
 export const CHECKLIST_ITEM_FORM_ID = 'checklist-item';
 
@@ -74,7 +68,7 @@ export function checklistItemForm(
         kind: 'select',
         required: false,
         hint: 'A person named above takes it rather than the agency.',
-        choices: agencyChoices(deps),
+        choices: agencyChoices(deps.directory),
       },
       { id: 'note', label: 'Note', kind: 'textarea', required: false, maxLength: MAX_TEXT },
       { id: 'decision', label: 'Decision', kind: 'textarea', required: false, maxLength: MAX_TEXT },
@@ -100,7 +94,7 @@ export function checklistItemForm(
         label: 'Lead agency',
         kind: 'select',
         required: false,
-        choices: agencyChoices(deps),
+        choices: agencyChoices(deps.directory),
       },
       { id: 'actionOwner', label: 'Owner', kind: 'user', required: false },
       { id: 'actionDue', label: 'Due', kind: 'text', required: false, placeholder: 'YYYY-MM-DD' },

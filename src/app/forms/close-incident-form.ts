@@ -6,7 +6,6 @@
  * the SIO or a coordinator), closes, brings the pinned card up to date while
  * the space can still be written to, then archives the space.
  */
-import type { FormHandler } from './form-handler.js';
 import type { Incident } from '../../core/incident/incident.js';
 import {
   type ArchiveOutcome,
@@ -18,6 +17,7 @@ import {
 import type { CommandDeps, CommandOutcome, CommandScope } from '../commands/command-outcome.js';
 import { refreshIncidentCard } from '../refresh-incident-card.js';
 import { invalidInput } from '../validate-input.js';
+import type { FormHandler } from './form-handler.js';
 import type { FormDefinition, FormSubmission } from './form-model.js';
 
 export const CLOSE_INCIDENT_FORM_ID = 'close-incident';

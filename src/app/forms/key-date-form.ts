@@ -5,7 +5,6 @@
  * dates"). The reply says when the reminders will come, worked out on the
  * protocol's calendar exactly as they are planned.
  */
-import type { FormHandler } from './form-handler.js';
 import type { DateTime } from 'luxon';
 import { calendarFor } from '../../core/calendar/working-calendar.js';
 import {
@@ -19,6 +18,7 @@ import type { Protocol } from '../../core/protocol/protocol-schema.js';
 import type { CommandDeps, CommandOutcome } from '../commands/command-outcome.js';
 import { nowIn } from '../incident-timeline.js';
 import { addKeyDate, DEFAULT_REMOBILISE_DAYS } from '../key-dates/add-key-date.js';
+import type { FormHandler } from './form-handler.js';
 import type { FormDefinition, FormSubmission } from './form-model.js';
 import { type FormSubmitScope, one, withFieldPaths } from './form-values.js';
 

@@ -6,20 +6,20 @@
  * the plan as it was. Only the action's lead agency, the SIO or a coordinator
  * may change its RAG (the refusal is audited).
  */
-import type { FormHandler } from './form-handler.js';
 import { ACTION_STATUSES, type Action, type ActionStatus } from '../../core/actions/action.js';
 import { type ProblemDetail, problemsFromZod } from '../../core/errors.js';
 import type { Incident } from '../../core/incident/incident.js';
 import {
+  checkRagChange,
   type RecordActionUpdateInput,
   recordActionUpdate,
   recordActionUpdateInputSchema,
-  checkRagChange,
   setActionStatus,
 } from '../actions/update-action.js';
 import { STATUS_TEXT } from '../cards/action-rows.js';
 import type { CommandDeps, CommandOutcome } from '../commands/command-outcome.js';
 import { invalidInput } from '../validate-input.js';
+import type { FormHandler } from './form-handler.js';
 import type { FieldChoice, FormDefinition, FormSubmission } from './form-model.js';
 import { type FormSubmitScope, one, onFields, RAG_CHOICES, withFieldPaths } from './form-values.js';
 

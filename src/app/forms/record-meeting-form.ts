@@ -9,6 +9,7 @@ import type { Actor } from '../../core/actor.js';
 import { type Incident, MEETING_KINDS, type MeetingKind } from '../../core/incident/incident.js';
 import type { RecordMeetingInput } from '../record-meeting.js';
 import type { FormDefinition, FormSubmission } from './form-model.js';
+import { platformUserId } from './form-values.js';
 
 export const RECORD_MEETING_FORM_ID = 'record-meeting';
 
@@ -24,18 +25,13 @@ export const HELD_CHOICES = [
   { value: 'scheduled', label: 'It is scheduled' },
 ];
 
-/** The SIO's platform user id, when the incident was opened on that platform (`slack:U123` → `U123`). */
-function platformId(actor: Actor, platform: string): string | undefined {
-  return actor.id.startsWith(`${platform}:`) ? actor.id.slice(platform.length + 1) : undefined;
-}
-
 export function recordMeetingForm(
   incident: Incident,
   now: DateTime,
   options: { kind?: MeetingKind; platform?: string } = {},
 ): FormDefinition {
   const kind = options.kind ?? (incident.status === 'open' ? 'initial' : 'review');
-  const chair = options.platform ? platformId(incident.sio, options.platform) : undefined;
+  const chair = options.platform ? platformUserId(incident.sio, options.platform) : undefined;
   return {
     id: RECORD_MEETING_FORM_ID,
     title: 'Record a meeting',

@@ -6,7 +6,6 @@
  * incident's space. A time after the protocol's deadline for that meeting is
  * allowed (diaries are what they are) but the card and the reply say so.
  */
-import type { FormHandler } from './form-handler.js';
 import { DateTime } from 'luxon';
 import type { Actor } from '../../core/actor.js';
 import { calendarFor } from '../../core/calendar/working-calendar.js';
@@ -28,6 +27,7 @@ import { formatLocal } from '../local-time.js';
 import { incidentSpace } from '../meetings/checklist-message.js';
 import { recordMeeting } from '../record-meeting.js';
 import { instantSchema, invalidInput } from '../validate-input.js';
+import type { FormHandler } from './form-handler.js';
 import type { FormDefinition, FormSubmission } from './form-model.js';
 import {
   agencyChoices,
