@@ -8,22 +8,24 @@ import { ErrorCode, MusterError } from '../errors.js';
 export const RAGS = ['red', 'amber', 'green'] as const;
 export type Rag = (typeof RAGS)[number];
 
-const SPELLINGS: Record<string, Rag> = {
-  red: 'red',
-  r: 'red',
-  amber: 'amber',
-  yellow: 'amber',
-  a: 'amber',
-  y: 'amber',
-  green: 'green',
-  g: 'green',
-};
+// A Map, not an object literal: typed text such as "__proto__" or "constructor"
+// must not find Object.prototype's members.
+const SPELLINGS: ReadonlyMap<string, Rag> = new Map([
+  ['red', 'red'],
+  ['r', 'red'],
+  ['amber', 'amber'],
+  ['yellow', 'amber'],
+  ['a', 'amber'],
+  ['y', 'amber'],
+  ['green', 'green'],
+  ['g', 'green'],
+]);
 
 export const RAG_HINT = 'say red, amber (or yellow) or green (R, A or G)';
 
 /** The rating `text` names, or undefined; for schemas that report the problem themselves. */
 export function tryParseRag(text: string): Rag | undefined {
-  return SPELLINGS[text.trim().toLowerCase()];
+  return SPELLINGS.get(text.trim().toLowerCase());
 }
 
 /** The rating `text` names; anything else is `invalid_input` saying what would be accepted. */

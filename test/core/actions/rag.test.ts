@@ -30,4 +30,12 @@ describe('parseRag', () => {
     ]);
     expect(tryParseRag('')).toBeUndefined();
   });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'finds no rating in the name of an object member, "%s"',
+    (text) => {
+      expect(tryParseRag(text)).toBeUndefined();
+      expect(() => parseRag(text)).toThrow(/is not a RAG rating/);
+    },
+  );
 });
