@@ -6,6 +6,7 @@
  */
 import type { IncidentCard, NoticeCard, ReminderCard, SpaceCard } from './app/cards/card-model.js';
 import type { Actor } from './core/actor.js';
+import type { DirectoryChange, NewDirectoryChange } from './core/directory/directory-change.js';
 import type { Contact, Directory } from './core/directory/directory-schema.js';
 import type { IncidentEvent, NewIncidentEvent } from './core/events/incident-event.js';
 import type { Incident, IncidentStatus, IncidentSummary } from './core/incident/incident.js';
@@ -122,6 +123,23 @@ export interface Store {
 
   /** The purge log, oldest first. */
   listPurges(): Promise<PurgeRecord[]>;
+
+  /** Records a coordinator's chat edit of the directory; the store assigns the next `seq`. */
+  appendDirectoryChange(change: NewDirectoryChange): Promise<DirectoryChange>;
+
+  /** The directory changes after `afterSeq` (default 0: all of them), oldest first. */
+  listDirectoryChanges(afterSeq?: number): Promise<DirectoryChange[]>;
+
+  /**
+   * Small records a platform adapter must share between replicas (the Teams
+   * conversation references for proactive messages…): one JSON value per
+   * namespace and key; `put` replaces. `undefined` when there is none.
+   */
+  getPlatformRecord(namespace: string, key: string): Promise<unknown>;
+  putPlatformRecord(namespace: string, key: string, value: unknown): Promise<void>;
+  listPlatformRecords(namespace: string): Promise<{ key: string; value: unknown }[]>;
+  /** Forgets the record (retention: nothing of a purged incident stays); no record is not an error. */
+  deletePlatformRecord(namespace: string, key: string): Promise<void>;
 
   close(): Promise<void>;
 }

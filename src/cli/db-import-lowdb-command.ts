@@ -4,7 +4,11 @@
  * a re-run skips what is already there, and an incident that is there with
  * other content stops the import before anything is written.
  */
-import { type ImportSummary, importLowdbDir } from '../adapters/storage/pg/import-lowdb.js';
+import {
+  type ImportConflict,
+  type ImportSummary,
+  importLowdbDir,
+} from '../adapters/storage/pg/import-lowdb.js';
 import { openPgStore } from '../adapters/storage/pg/pg-store.js';
 import { ErrorCode, MusterError } from '../core/errors.js';
 import { HELP_OPTION, parseCommandArgs } from './cli-args.js';
@@ -16,13 +20,17 @@ const HELP = `Usage: muster db import-lowdb DIR
 Copies the embedded data directory DIR (a MUSTER_DATA_DIR) into the
 PostgreSQL database in DATABASE_URL (schema MUSTER_PG_SCHEMA, default
 public), migrating the schema first: every incident with its events (same
-numbers, times and people), its reminders (what was sent stays sent) and the
-reference counters. Each incident is copied in one transaction.
+numbers, times and people), its reminders (what was sent stays sent), the
+reference counters, the coordinators' chat edits of the directory (same
+numbers) and the chat platforms' records (Teams conversations). Each
+incident is copied in one transaction.
 
 DIR is only read, so this can run while the bot still uses it; stop the bot
 before the last run so nothing is written after it. Incidents already
-imported are skipped, so running it again is safe. If an incident is in the
-database with other content, nothing is imported and the exit code is 2.
+imported are skipped, so running it again is safe; a platform record the
+database already has is kept as it is there. If an incident, or a directory
+edit, is in the database with other content, nothing is imported and the
+exit code is 2.
 
 Options:
   -h, --help   show this help`;
@@ -53,7 +61,7 @@ export const dbImportLowdbCommand: CliCommand = {
       if (!result.ok) {
         throw new MusterError(
           ErrorCode.Conflict,
-          `${result.conflicts.length} incident(s) in ${dir} are already in the database with other content, ` +
+          `${conflictsText(result.conflicts)} in ${dir} are already in the database with other content, ` +
             'so nothing was imported. Remove them from the database, or import into an empty schema ' +
             '(set MUSTER_PG_SCHEMA to a new name).',
           result.conflicts.map((c) => ({ path: c.id, message: c.reason })),
@@ -76,6 +84,20 @@ function summaryText(summary: ImportSummary, schema: string): string {
       ? [`Skipped ${summary.skipped.length} already imported: ${summary.skipped.join(', ')}.`]
       : []),
     `Reference counters: ${counters || 'none yet'}.`,
+    `Imported ${summary.directoryChanges} directory change(s) and ${summary.platformRecords} platform record(s)` +
+      (summary.platformRecordsKept > 0
+        ? `; kept ${summary.platformRecordsKept} platform record(s) the database already had.`
+        : '.'),
     '',
   ].join('\n');
+}
+
+/** "2 incident(s)", "the directory changes", or both. */
+function conflictsText(conflicts: readonly ImportConflict[]): string {
+  const incidents = conflicts.filter((c) => c.kind === 'incident').length;
+  const parts = [
+    ...(incidents > 0 ? [`${incidents} incident(s)`] : []),
+    ...(conflicts.some((c) => c.kind === 'directory-changes') ? ['the directory changes'] : []),
+  ];
+  return parts.join(' and ');
 }

@@ -43,13 +43,13 @@ describe('muster db migrate', () => {
     const first = await cli(['db', 'migrate'], { env });
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout).toBe(
-      `Applied 001_init, 002_plans, 003_purges. Schema ${db.schema} is at version 3.\n`,
+      `Applied 001_init, 002_plans, 003_purges, 004_directory_platform. Schema ${db.schema} is at version 4.\n`,
     );
 
     const second = await cli(['db', 'migrate'], { env });
     expect(second.code).toBe(0);
-    expect(second.stdout).toBe(`Nothing to do: schema ${db.schema} is already at version 3.\n`);
-    expect(await schemaVersions()).toEqual([1, 2, 3]);
+    expect(second.stdout).toBe(`Nothing to do: schema ${db.schema} is already at version 4.\n`);
+    expect(await schemaVersions()).toEqual([1, 2, 3, 4]);
   });
 
   it('refuses to run without DATABASE_URL, saying what to set, exit 2', async () => {
@@ -76,8 +76,8 @@ describe('muster db migrate', () => {
   it('runs as a real process through npm run cli', async () => {
     const result = await spawnCommand(npm, ['run', '--silent', 'cli', '--', 'db', 'migrate'], env);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Applied 001_init, 002_plans, 003_purges.');
-    expect(await schemaVersions()).toEqual([1, 2, 3]);
+    expect(result.stdout).toContain('Applied 001_init, 002_plans, 003_purges, 004_directory_platform.');
+    expect(await schemaVersions()).toEqual([1, 2, 3, 4]);
   });
 });
 
@@ -138,6 +138,15 @@ async function buildDataDir(): Promise<Fixture> {
   } finally {
     await store.close();
   }
+}
+
+function directoryEdit(n: number) {
+  return {
+    at: `2027-03-16T0${n}:00:00.000Z`,
+    by: { id: 'slack:U0CARLA', name: 'Carla Coordinator' },
+    edit: { type: 'coordinator.set' as const, area: 'corby', contactId: `contact-${n}`, coordinator: true },
+    summary: `Carla Coordinator made contact ${n} a coordinator for Corby`,
+  };
 }
 
 /** Everything the bot can read of every incident, through the port. */
@@ -237,6 +246,69 @@ describe('muster db import-lowdb', () => {
     );
     expect((await pg.listIncidents()).map((s) => s.id)).toEqual([clash.id]);
     expect(await pg.getIncident(clash.id)).toEqual(clash);
+  });
+
+  it('carries the directory edits with their numbers and the platform records over, once', async () => {
+    await buildDataDir();
+    const store = await openLowdbStore(dir, { durable: false, onWarning: () => {} });
+    const edits = [
+      await store.appendDirectoryChange(directoryEdit(1)),
+      await store.appendDirectoryChange(directoryEdit(2)),
+    ];
+    await store.putPlatformRecord('teams', 'personal:aad-pat', {
+      conversationId: 'a:1',
+      serviceUrl: 'https://smba.example/',
+    });
+    await store.putPlatformRecord('teams', 'serviceUrl', 'https://smba.example/');
+    await store.putPlatformRecord('other', 'k', [1, 2]);
+    await store.close();
+
+    const first = await cli(['db', 'import-lowdb', dir], { env });
+    expect(first.code).toBe(0);
+    expect(lines(first.stdout)).toContain('Imported 2 directory change(s) and 3 platform record(s).');
+    const pg = await db.open();
+    expect(await pg.listDirectoryChanges()).toEqual(edits);
+    expect(await pg.getPlatformRecord('teams', 'personal:aad-pat')).toEqual({
+      conversationId: 'a:1',
+      serviceUrl: 'https://smba.example/',
+    });
+    expect(await pg.listPlatformRecords('other')).toEqual([{ key: 'k', value: [1, 2] }]);
+
+    // Since the first run: one edit more in the directory, and a replica relearned the connector.
+    const later = await openLowdbStore(dir, { durable: false, onWarning: () => {} });
+    const third = await later.appendDirectoryChange(directoryEdit(3));
+    await later.close();
+    await pg.putPlatformRecord('teams', 'serviceUrl', 'https://smba.example/emea/');
+
+    const again = await cli(['db', 'import-lowdb', dir], { env });
+    expect(again.code).toBe(0);
+    expect(lines(again.stdout)).toContain(
+      'Imported 1 directory change(s) and 0 platform record(s); kept 3 platform record(s) the database already had.',
+    );
+    expect(await pg.listDirectoryChanges()).toEqual([...edits, third]);
+    expect(await pg.getPlatformRecord('teams', 'serviceUrl')).toBe('https://smba.example/emea/');
+    // Numbering carries on in PostgreSQL where it stopped in the directory.
+    expect((await pg.appendDirectoryChange(directoryEdit(4))).seq).toBe(4);
+  });
+
+  it('refuses directory edits the database holds differently and imports nothing', async () => {
+    const { incidents } = await buildDataDir();
+    const store = await openLowdbStore(dir, { durable: false, onWarning: () => {} });
+    await store.appendDirectoryChange(directoryEdit(1));
+    await store.close();
+    const pg = await db.open();
+    await pg.appendDirectoryChange(directoryEdit(9));
+
+    const result = await cli(['db', 'import-lowdb', dir], { env });
+
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('the directory changes in');
+    expect(result.stderr).toContain('so nothing was imported');
+    expect(result.stderr).toContain('directory changes: the database holds 1 change(s) and change 1 differs');
+    expect(await pg.listIncidents()).toEqual([]);
+    expect(await pg.getIncident(incidents[0]!.id)).toBeUndefined();
+    expect((await pg.listDirectoryChanges()).map((c) => c.summary)).toEqual([directoryEdit(9).summary]);
   });
 
   it('refuses a directory that holds no Muster data and creates nothing there', async () => {

@@ -4,6 +4,7 @@
  * nothing when the change throws, leased reminder claims) without files.
  * Everything handed in or out is cloned, as a real store would.
  */
+import type { DirectoryChange, NewDirectoryChange } from '../../src/core/directory/directory-change.js';
 import { ErrorCode, MusterError } from '../../src/core/errors.js';
 import type { IncidentEvent, NewIncidentEvent } from '../../src/core/events/incident-event.js';
 import {
@@ -180,6 +181,42 @@ export class InMemoryStore implements Store {
 
   async listPurges(): Promise<PurgeRecord[]> {
     return clone(this.purges);
+  }
+
+  readonly directoryChanges: DirectoryChange[] = [];
+
+  async appendDirectoryChange(change: NewDirectoryChange): Promise<DirectoryChange> {
+    const stored = { ...clone(change), seq: this.directoryChanges.length + 1 };
+    this.directoryChanges.push(stored);
+    return clone(stored);
+  }
+
+  async listDirectoryChanges(afterSeq = 0): Promise<DirectoryChange[]> {
+    return clone(this.directoryChanges.filter((c) => c.seq > afterSeq));
+  }
+
+  private readonly platformRecords = new Map<string, Map<string, unknown>>();
+
+  async getPlatformRecord(namespace: string, key: string): Promise<unknown> {
+    const value = this.platformRecords.get(namespace)?.get(key);
+    return value === undefined ? undefined : clone(value);
+  }
+
+  async putPlatformRecord(namespace: string, key: string, value: unknown): Promise<void> {
+    const records = this.platformRecords.get(namespace) ?? new Map<string, unknown>();
+    records.set(key, clone(value));
+    this.platformRecords.set(namespace, records);
+  }
+
+  async deletePlatformRecord(namespace: string, key: string): Promise<void> {
+    this.platformRecords.get(namespace)?.delete(key);
+  }
+
+  async listPlatformRecords(namespace: string): Promise<{ key: string; value: unknown }[]> {
+    return [...(this.platformRecords.get(namespace) ?? new Map<string, unknown>())].map(([key, value]) => ({
+      key,
+      value: clone(value),
+    }));
   }
 
   async close(): Promise<void> {

@@ -140,6 +140,7 @@ describe('lowdb store on disk', () => {
     const incident = await h.store.createIncident(makeIncident());
     await writeFile(join(h.dir, 'incidents', `.${incident.id}.json.99999.1.tmp`), '{"half":', 'utf8');
     await writeFile(join(h.dir, '.index.jsonl.99999.2.tmp'), '{"t":', 'utf8');
+    await writeFile(join(h.dir, '.platform-records.json.99999.3.tmp'), '{"format":', 'utf8');
     await h.reopen();
     expect((await listFilesDeep(h.dir)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
     expect(await h.store.getIncident(incident.id)).toEqual(incident);
@@ -278,6 +279,55 @@ describe('lowdb store on disk', () => {
     it('does not hand out a reference an incident is already stored under', async () => {
       await h.store.createIncident(makeIncident({ id: 'SV-2043-0002' }));
       expect(await h.store.allocateReference(2043)).toBe('SV-2043-0003');
+    });
+  });
+
+  describe('directory changes and platform records', () => {
+    const edit = (summary: string) => ({
+      at: '2027-03-16T09:00:00.000Z',
+      by: { id: 'slack:U0CARLA', name: 'Carla Coordinator' },
+      edit: { type: 'contact.removed' as const, contactId: 'dana' },
+      summary,
+    });
+
+    it('keeps the changes one JSONL line each, and drops a torn last line at open without a gap', async () => {
+      await h.store.appendDirectoryChange(edit('first'));
+      await h.store.close();
+      const file = join(h.dir, 'directory-changes.jsonl');
+      expect(
+        (await readFile(file, 'utf8'))
+          .trimEnd()
+          .split('\n')
+          .map((l) => JSON.parse(l).seq),
+      ).toEqual([1]);
+      await appendFile(file, '{"seq":2,"at":"2027', 'utf8');
+      await h.reopen();
+      expect((await h.store.appendDirectoryChange(edit('second'))).seq).toBe(2);
+      expect((await h.store.listDirectoryChanges()).map((c) => c.summary)).toEqual(['first', 'second']);
+      expect(await lineCount(file)).toBe(2);
+    });
+
+    it('refuses to open over an unreadable platform-records.json, naming it and what to do, and keeps it', async () => {
+      await h.store.putPlatformRecord('teams', 'tenantId', 't1');
+      await h.store.close();
+      const file = join(h.dir, 'platform-records.json');
+      await writeFile(file, '{"format":1,"records":', 'utf8');
+      const error = await errorOf(h.reopen());
+      expect(isMusterError(error, ErrorCode.CorruptData)).toBe(true);
+      expect((error as Error).message).toContain(file);
+      expect((error as Error).message).toContain('remove it to start afresh');
+      expect(await readFile(file, 'utf8')).toBe('{"format":1,"records":');
+      await rm(file);
+      await h.reopen();
+      expect(await h.store.listPlatformRecords('teams')).toEqual([]);
+    });
+
+    it('leaves the records as they were when writing the file fails', async () => {
+      await h.store.putPlatformRecord('teams', 'tenantId', 't1');
+      // With the data directory gone, the write of the file fails.
+      await rm(h.dir, { recursive: true, force: true });
+      await expect(h.store.putPlatformRecord('teams', 'tenantId', 't2')).rejects.toThrow();
+      expect(await h.store.getPlatformRecord('teams', 'tenantId')).toBe('t1');
     });
   });
 

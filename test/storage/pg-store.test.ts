@@ -13,8 +13,8 @@ import { startMuster } from '../../src/app-runtime.js';
 import { loadConfig } from '../../src/config.js';
 import { ErrorCode, isMusterError } from '../../src/core/errors.js';
 import type { Store } from '../../src/ports.js';
-import { makeEvent, makeIncident } from '../fixtures/incident-factory.js';
 import { FixedClock } from '../fakes/fixed-clock.js';
+import { makeEvent, makeIncident } from '../fixtures/incident-factory.js';
 import { at, planned } from './contract/contract-kit.js';
 import { TEST_DATABASE_URL, type TestSchema, testSchema } from './pg-test-database.js';
 import { describeStoreContract } from './store-contract.js';
@@ -69,6 +69,7 @@ describe('postgres store', () => {
         { version: 1, name: 'init' },
         { version: 2, name: 'plans' },
         { version: 3, name: 'purges' },
+        { version: 4, name: 'directory_platform' },
       ]);
       await again.close();
     });
@@ -82,6 +83,7 @@ describe('postgres store', () => {
           { version: 1 },
           { version: 2 },
           { version: 3 },
+          { version: 4 },
         ]);
       } finally {
         await fresh.drop();
@@ -253,11 +255,61 @@ describe('Muster with DATABASE_URL', () => {
         { version: 1 },
         { version: 2 },
         { version: 3 },
+        { version: 4 },
       ]);
       expect(await db.query('SELECT year, last FROM reference_counters')).toEqual([{ year: 2027, last: 1 }]);
     } finally {
       await db.drop();
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('postgres store shared by replicas', () => {
+  let db: TestSchema;
+
+  beforeEach(() => {
+    db = testSchema();
+  });
+
+  afterEach(async () => {
+    await db.drop();
+  });
+
+  const edit = (n: number) => ({
+    at: '2027-03-15T09:00:00.000Z',
+    by: { id: `slack:U${n}`, name: `Coordinator ${n}` },
+    edit: { type: 'contact.removed' as const, contactId: `contact-${n}` },
+    summary: `change ${n}`,
+  });
+
+  it('numbers directory changes 1 to n, each once, when two replicas append together', async () => {
+    const [a, b] = [await db.open({ poolSize: 4 }), await db.open({ poolSize: 4 })];
+    const stored = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? a : b).appendDirectoryChange(edit(i))),
+    );
+    const expected = Array.from({ length: 40 }, (_, i) => i + 1);
+    expect(stored.map((s) => s.seq).sort((x, y) => x - y)).toEqual(expected);
+    expect((await b.listDirectoryChanges()).map((s) => s.seq)).toEqual(expected);
+    expect(await a.listDirectoryChanges()).toEqual(await b.listDirectoryChanges());
+  });
+
+  it('uses up no number for an append that fails', async () => {
+    const store = await db.open();
+    await store.appendDirectoryChange(edit(1));
+    // A value jsonb cannot hold (a lone surrogate) makes the insert fail inside its transaction.
+    const error = await errorOf(store.appendDirectoryChange({ ...edit(2), by: { id: 'x', name: '\ud800' } }));
+    expect(error).toBeInstanceOf(Error);
+    expect((await store.appendDirectoryChange(edit(3))).seq).toBe(2);
+  });
+
+  it('lets a record one replica put be read by the other at once', async () => {
+    const [a, b] = [await db.open({ poolSize: 2 }), await db.open({ poolSize: 2 })];
+    await a.putPlatformRecord('teams', 'personal:aad-pat', { conversationId: 'a:1' });
+    expect(await b.getPlatformRecord('teams', 'personal:aad-pat')).toEqual({ conversationId: 'a:1' });
+    await b.putPlatformRecord('teams', 'personal:aad-pat', { conversationId: 'a:2' });
+    expect(await a.listPlatformRecords('teams')).toEqual([
+      { key: 'personal:aad-pat', value: { conversationId: 'a:2' } },
+    ]);
   });
 });

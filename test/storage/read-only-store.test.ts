@@ -53,6 +53,13 @@ const due = (key: string, fireAt = '2027-03-16T09:00:00.000Z') => ({
   notify: ['sio'],
 });
 
+const directoryEdit = {
+  at: '2027-03-16T09:00:00.000Z',
+  by: { id: 'slack:U0CARLA', name: 'Carla Coordinator' },
+  edit: { type: 'contact.removed' as const, contactId: 'dana' },
+  summary: 'Carla Coordinator removed Dana Doe',
+};
+
 /** Two incidents with events and reminders, one claimed (a lease in its file) and one moved on. */
 async function populate(writer: Store) {
   const a = await writer.createIncident(makeIncident(), [makeEvent('incident.opened')]);
@@ -71,6 +78,8 @@ async function populate(writer: Store) {
     incident: { ...current, status: 'initial-held' },
     events: [makeEvent('meeting.held', 3)],
   }));
+  await writer.appendDirectoryChange(directoryEdit);
+  await writer.putPlatformRecord('teams', 'tenantId', 't1');
   return { a, b };
 }
 
@@ -134,6 +143,26 @@ describe('lowdb store opened read-only', () => {
         [incident.id, later.id].sort(),
       );
       await reopened.close();
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it("reads the writer's directory changes and platform records as they are on disk at each call", async () => {
+    const writer = await openWriter();
+    try {
+      const first = await writer.appendDirectoryChange(directoryEdit);
+      await writer.putPlatformRecord('teams', 'tenantId', 't1');
+      const reader = await openReader();
+      expect(await reader.listDirectoryChanges()).toEqual([first]);
+      expect(await reader.getPlatformRecord('teams', 'tenantId')).toBe('t1');
+
+      const second = await writer.appendDirectoryChange({ ...directoryEdit, summary: 'second' });
+      await writer.putPlatformRecord('teams', 'tenantId', 't2');
+      expect(await reader.listDirectoryChanges(1)).toEqual([second]);
+      expect(await reader.listPlatformRecords('teams')).toEqual([{ key: 'tenantId', value: 't2' }]);
+      expect(await reader.getPlatformRecord('teams', 'serviceUrl')).toBeUndefined();
+      await reader.close();
     } finally {
       await writer.close();
     }
@@ -212,6 +241,8 @@ describe('lowdb store opened read-only', () => {
       ],
       ['releaseReminder', reader.releaseReminder(a.id, reminder!.key, 'x', 'boom')],
       ['rememberOnce', reader.rememberOnce('slack:retry:1', new Date('2027-03-16T10:00:00Z'))],
+      ['appendDirectoryChange', reader.appendDirectoryChange(directoryEdit)],
+      ['putPlatformRecord', reader.putPlatformRecord('teams', 'tenantId', 't2')],
     ];
     for (const [method, attempt] of attempts) {
       const error = await errorOf(attempt);

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/ports.js';
 import { makeIncident } from '../fixtures/incident-factory.js';
 import type { ContractContext, StoreHarness } from './contract/contract-kit.js';
+import { describeDirectoryAndPlatformContract } from './contract/directory-and-platform.js';
 import { describeEventAndReferenceContract } from './contract/events-and-references.js';
 import { describeIdempotencyAndDamageContract } from './contract/idempotency-and-damage.js';
 import { describeIncidentContract } from './contract/incidents.js';
@@ -57,5 +58,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeIdempotencyAndDamageContract(context);
     describePlanContract(context);
     describePurgeContract(context);
+    describeDirectoryAndPlatformContract(context);
   });
 }

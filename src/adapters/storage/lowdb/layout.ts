@@ -8,6 +8,10 @@
  *   idempotency.jsonl        append-only keys seen by `rememberOnce`
  *   incidents/<id>.json      current state of one incident and its reminders
  *   events/<id>.jsonl        append-only timeline of one incident
+ *   plans/<id>.json          one strategic plan (plan-files.ts)
+ *   purges.jsonl             append-only retention purge log (purge-log.ts)
+ *   directory-changes.jsonl  append-only chat edits of the directory (directory-changes.ts)
+ *   platform-records.json    what chat adapters share, by namespace and key (platform-records.ts)
  */
 import { join } from 'node:path';
 

@@ -17,6 +17,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { DirectoryChange, NewDirectoryChange } from '../../../core/directory/directory-change.js';
 import { ErrorCode, isMusterError, MusterError } from '../../../core/errors.js';
 import type { IncidentEvent, NewIncidentEvent } from '../../../core/events/incident-event.js';
 import type { Incident, IncidentStatus, IncidentSummary } from '../../../core/incident/incident.js';
@@ -24,6 +25,7 @@ import type { Plan, PlanSummary } from '../../../core/plans/plan.js';
 import type { PlannedReminder, Reminder } from '../../../core/reminders/reminder.js';
 import type { ClaimOptions, IncidentChange, PurgeRecord, Store } from '../../../ports.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import { DirectoryChangeLog } from './directory-changes.js';
 import { EventLogs } from './event-log.js';
 import { IdempotencyLog } from './idempotency-log.js';
 import { type IncidentDoc, IncidentFiles } from './incident-file.js';
@@ -31,6 +33,7 @@ import { IncidentIndex, type IndexEntry } from './incident-index.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { DataDirLayout, isSafeId } from './layout.js';
 import { PlanFiles } from './plan-files.js';
+import { PlatformRecordFile } from './platform-records.js';
 import { PurgeLog } from './purge-log.js';
 import { openLowdbStoreReadOnly } from './read-only-store.js';
 import { entryOf, recoverIndex, sweepTempFiles } from './recover-index.js';
@@ -56,6 +59,8 @@ export async function openLowdbStore(dir: string, options: LowdbStoreOptions = {
   await mkdir(layout.eventsDir, { recursive: true });
   const lock = await acquireDataDirLock(layout.dir, layout.lockFile);
   let index: IncidentIndex | undefined;
+  let purges: PurgeLog | undefined;
+  let directoryChanges: DirectoryChangeLog | undefined;
   try {
     const files = new IncidentFiles(layout, durable);
     await sweepTempFiles(layout);
@@ -64,9 +69,13 @@ export async function openLowdbStore(dir: string, options: LowdbStoreOptions = {
     const tolerated = Math.max(options.compactIndexAfter ?? 1000, index.ids().length);
     if (repaired || index.supersededLines() > tolerated) await index.compact();
     const idempotency = await IdempotencyLog.open(layout.idempotencyFile, durable, warn);
-    const purges = await PurgeLog.open(layout.dir, durable, warn);
+    purges = await PurgeLog.open(layout.dir, durable, warn);
+    directoryChanges = await DirectoryChangeLog.open(layout.dir, durable, warn);
+    const platformRecords = await PlatformRecordFile.open(layout.dir, durable);
     return new LowdbStore({
       purges,
+      directoryChanges,
+      platformRecords,
       lock,
       files,
       index,
@@ -76,6 +85,8 @@ export async function openLowdbStore(dir: string, options: LowdbStoreOptions = {
       warn,
     });
   } catch (error) {
+    await directoryChanges?.close();
+    await purges?.close();
     await index?.close();
     await lock.release();
     throw error;
@@ -91,6 +102,8 @@ interface Parts {
   warn: (message: string) => void;
   plans: PlanFiles;
   purges: PurgeLog;
+  directoryChanges: DirectoryChangeLog;
+  platformRecords: PlatformRecordFile;
 }
 
 function notFound(id: string): MusterError {
@@ -287,6 +300,30 @@ class LowdbStore implements Store {
     return this.guard(() => this.parts.purges.list());
   }
 
+  appendDirectoryChange(change: NewDirectoryChange): Promise<DirectoryChange> {
+    return this.guard(() => this.parts.directoryChanges.append(change));
+  }
+
+  listDirectoryChanges(afterSeq?: number): Promise<DirectoryChange[]> {
+    return this.guard(() => this.parts.directoryChanges.list(afterSeq));
+  }
+
+  getPlatformRecord(namespace: string, key: string): Promise<unknown> {
+    return this.guard(async () => this.parts.platformRecords.get(namespace, key));
+  }
+
+  putPlatformRecord(namespace: string, key: string, value: unknown): Promise<void> {
+    return this.guard(() => this.parts.platformRecords.put(namespace, key, value));
+  }
+
+  listPlatformRecords(namespace: string): Promise<{ key: string; value: unknown }[]> {
+    return this.guard(async () => this.parts.platformRecords.list(namespace));
+  }
+
+  deletePlatformRecord(namespace: string, key: string): Promise<void> {
+    return this.guard(() => this.parts.platformRecords.delete(namespace, key));
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -294,6 +331,7 @@ class LowdbStore implements Store {
     await this.parts.index.close();
     await this.parts.idempotency.close();
     await this.parts.purges.close();
+    await this.parts.directoryChanges.close();
     await this.parts.lock.release();
   }
 

@@ -19,6 +19,7 @@
 
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { DirectoryChange } from '../../../core/directory/directory-change.js';
 import { ErrorCode, MusterError } from '../../../core/errors.js';
 import type { IncidentEvent } from '../../../core/events/incident-event.js';
 import type { Incident, IncidentStatus, IncidentSummary } from '../../../core/incident/incident.js';
@@ -26,11 +27,13 @@ import type { Plan, PlanSummary } from '../../../core/plans/plan.js';
 import type { Reminder } from '../../../core/reminders/reminder.js';
 import type { PurgeRecord, Store } from '../../../ports.js';
 import { isErrno } from './atomic-file.js';
+import { directoryChangesPath, readDirectoryChanges } from './directory-changes.js';
 import { EventLogs } from './event-log.js';
 import { IncidentFiles } from './incident-file.js';
 import { IncidentIndex } from './incident-index.js';
 import { DataDirLayout, isSafeId } from './layout.js';
 import { PlanFiles } from './plan-files.js';
+import { getRecord, listRecords, platformRecordsPath, readPlatformRecords } from './platform-records.js';
 import { purgeLogPath, readPurgeLog } from './purge-log.js';
 import { recoverIndex } from './recover-index.js';
 
@@ -179,6 +182,35 @@ class ReadOnlyLowdbStore implements Store {
   // A line being appended by the running bot is simply not read yet.
   listPurges(): Promise<PurgeRecord[]> {
     return this.read(() => readPurgeLog(purgeLogPath(this.dir), () => {}));
+  }
+
+  listDirectoryChanges(afterSeq = 0): Promise<DirectoryChange[]> {
+    return this.read(() => readDirectoryChanges(directoryChangesPath(this.dir), afterSeq, () => {}));
+  }
+
+  appendDirectoryChange(): Promise<DirectoryChange> {
+    return this.refuse('record a change to the directory');
+  }
+
+  // The file is replaced by rename, so each read sees one whole version of it.
+  getPlatformRecord(namespace: string, key: string): Promise<unknown> {
+    return this.read(async () =>
+      getRecord(await readPlatformRecords(platformRecordsPath(this.dir)), namespace, key),
+    );
+  }
+
+  listPlatformRecords(namespace: string): Promise<{ key: string; value: unknown }[]> {
+    return this.read(async () =>
+      listRecords(await readPlatformRecords(platformRecordsPath(this.dir)), namespace),
+    );
+  }
+
+  putPlatformRecord(namespace: string, key: string): Promise<void> {
+    return this.refuse(`save the ${namespace} record ${key}`);
+  }
+
+  deletePlatformRecord(namespace: string, key: string): Promise<void> {
+    return this.refuse(`delete the ${namespace} record ${key}`);
   }
 
   // Nothing to release: no lock was taken and no file is held open between calls.

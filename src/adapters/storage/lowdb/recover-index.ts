@@ -14,6 +14,7 @@ import { isTempFile } from './atomic-file.js';
 import type { IncidentDoc, IncidentFiles } from './incident-file.js';
 import type { IncidentIndex, IndexEntry } from './incident-index.js';
 import { type DataDirLayout, isSafeId } from './layout.js';
+import { platformRecordsPath } from './platform-records.js';
 import { nextDueAt } from './reminder-rows.js';
 
 export function entryOf(doc: IncidentDoc): IndexEntry {
@@ -29,7 +30,9 @@ export function entryOf(doc: IncidentDoc): IndexEntry {
  * previous state). Only for the store that holds the lock.
  */
 export async function sweepTempFiles(layout: DataDirLayout): Promise<void> {
-  const prefixes = [layout.indexFile, layout.idempotencyFile].map((file) => `.${basename(file)}.`);
+  const prefixes = [layout.indexFile, layout.idempotencyFile, platformRecordsPath(layout.dir)].map(
+    (file) => `.${basename(file)}.`,
+  );
   for (const name of await readdir(layout.dir)) {
     if (isTempFile(name) && prefixes.some((prefix) => name.startsWith(prefix)))
       await rm(join(layout.dir, name), { force: true });

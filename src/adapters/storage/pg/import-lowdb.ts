@@ -2,8 +2,9 @@
  * Moves an embedded installation (a lowdb data directory) into PostgreSQL
  * without losing an event: every incident with its events (same seq, time,
  * actor), its reminders (sent state, attempts and claims as they are) and the
- * reference counters. Each incident goes in one transaction, so a failure
- * leaves whole incidents only. An incident already in the database exactly
+ * reference counters; then the directory's chat edits and the platform
+ * adapters' records (`import-directory-and-platform.ts`). Each incident
+ * goes in one transaction, so a failure leaves whole incidents only. An incident already in the database exactly
  * as it is in the directory was imported by an earlier run and is skipped;
  * one that differs is a conflict, and a conflict stops the import before
  * anything is written.
@@ -17,6 +18,12 @@ import type { Store } from '../../../ports.js';
 import { IncidentIndex } from '../lowdb/incident-index.js';
 import { DataDirLayout } from '../lowdb/layout.js';
 import { openLowdbStoreReadOnly } from '../lowdb/read-only-store.js';
+import {
+  checkDirectoryChanges,
+  DIRECTORY_CHANGES_CONFLICT,
+  importDirectoryChanges,
+  importPlatformRecords,
+} from './import-directory-and-platform.js';
 import { inTransaction } from './pg-connection.js';
 import { insertReminderRows } from './pg-reminders.js';
 import {
@@ -43,10 +50,17 @@ export interface ImportSummary {
   reminders: number;
   /** The reference counter per year after the import. */
   counters: Map<number, number>;
+  /** Directory changes copied (those an earlier run copied are not counted). */
+  directoryChanges: number;
+  /** Platform records copied, and those left as the database had them. */
+  platformRecords: number;
+  platformRecordsKept: number;
 }
 
-/** An incident whose id is in the database with other content; nothing is imported while there is one. */
+/** Something in the database with other content; nothing is imported while there is one. */
 export interface ImportConflict {
+  kind: 'incident' | 'directory-changes';
+  /** The incident's id, or "directory changes". */
   id: string;
   reason: string;
 }
@@ -74,6 +88,14 @@ export async function importLowdbDir(
       if (verdict) existing.set(id, verdict);
     }
     const conflicts = [...existing.values()].filter((v): v is ImportConflict => v !== 'same');
+    const directoryConflict = await checkDirectoryChanges(target, await source.listDirectoryChanges());
+    if (directoryConflict) {
+      conflicts.push({
+        kind: 'directory-changes',
+        id: DIRECTORY_CHANGES_CONFLICT,
+        reason: directoryConflict,
+      });
+    }
     if (conflicts.length > 0) return { ok: false, conflicts };
 
     const summary: ImportSummary = {
@@ -82,6 +104,9 @@ export async function importLowdbDir(
       events: 0,
       reminders: 0,
       counters: new Map(),
+      directoryChanges: 0,
+      platformRecords: 0,
+      platformRecordsKept: 0,
     };
     for (const [i, id] of ids.entries()) {
       if (existing.has(id)) {
@@ -103,6 +128,11 @@ export async function importLowdbDir(
     }
     await raiseCounters(target.pool, await sourceCounters(dir, warn));
     summary.counters = await targetCounters(target);
+    // Read again, like the incidents: edits made since the check go in too.
+    summary.directoryChanges = await importDirectoryChanges(target, await source.listDirectoryChanges());
+    const records = await importPlatformRecords(target, dir);
+    summary.platformRecords = records.imported;
+    summary.platformRecordsKept = records.kept;
     return { ok: true, summary };
   } finally {
     await source.close();
@@ -131,16 +161,18 @@ async function compareWithTarget(
   try {
     stored = toIncident(id, row.doc);
   } catch {
-    return { id, reason: 'the database holds a damaged record under this id' };
+    return { kind: 'incident', id, reason: 'the database holds a damaged record under this id' };
   }
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(snapshot.incident)), stored)) {
     return {
+      kind: 'incident',
       id,
       reason: `the database holds a different version of it (version ${stored.version} there, ${snapshot.incident.version} in the directory)`,
     };
   }
   if (row.last_seq !== snapshot.events.length) {
     return {
+      kind: 'incident',
       id,
       reason: `its timeline differs (${row.last_seq} events there, ${snapshot.events.length} in the directory)`,
     };

@@ -11,11 +11,14 @@
  *  - references come from one upsert per year, idempotency keys from one
  *    insert that does nothing on conflict;
  *  - reminders are claimed under a lease (see `pg-reminders.ts`);
- *  - retention purges lock the incident's row and log the purge (`pg-purges.ts`).
+ *  - retention purges lock the incident's row and log the purge (`pg-purges.ts`);
+ *  - directory changes are numbered under a table lock (`pg-directory.ts`),
+ *    platform records saved with an upsert (`pg-platform-records.ts`).
  *
  * The tables are in `migrations/`; `openPgStore` applies them unless told not to.
  */
 import type pg from 'pg';
+import type { DirectoryChange, NewDirectoryChange } from '../../../core/directory/directory-change.js';
 import { ErrorCode, MusterError } from '../../../core/errors.js';
 import type { IncidentEvent, NewIncidentEvent } from '../../../core/events/incident-event.js';
 import type { Incident, IncidentStatus, IncidentSummary } from '../../../core/incident/incident.js';
@@ -30,8 +33,15 @@ import {
   openPgPool,
   type PgConnection,
 } from './pg-connection.js';
+import { insertDirectoryChange, selectDirectoryChanges } from './pg-directory.js';
 import { migrate, requireMigrated } from './pg-migrate.js';
 import { changePlan, insertPlan, selectPlan, selectPlanSummaries } from './pg-plans.js';
+import {
+  deletePlatformRecord,
+  selectPlatformRecord,
+  selectPlatformRecords,
+  upsertPlatformRecord,
+} from './pg-platform-records.js';
 import { purgeIncidentRows, selectPurges } from './pg-purges.js';
 import { claimDue, listReminders, markSent, release, syncReminderRows } from './pg-reminders.js';
 import {
@@ -258,6 +268,30 @@ export class PgStore implements Store {
 
   listPurges(): Promise<PurgeRecord[]> {
     return this.guard(() => selectPurges(this.pool));
+  }
+
+  appendDirectoryChange(change: NewDirectoryChange): Promise<DirectoryChange> {
+    return this.guard(() => insertDirectoryChange(this.pool, change));
+  }
+
+  listDirectoryChanges(afterSeq?: number): Promise<DirectoryChange[]> {
+    return this.guard(() => selectDirectoryChanges(this.pool, afterSeq));
+  }
+
+  getPlatformRecord(namespace: string, key: string): Promise<unknown> {
+    return this.guard(() => selectPlatformRecord(this.pool, namespace, key));
+  }
+
+  putPlatformRecord(namespace: string, key: string, value: unknown): Promise<void> {
+    return this.guard(() => upsertPlatformRecord(this.pool, namespace, key, value));
+  }
+
+  listPlatformRecords(namespace: string): Promise<{ key: string; value: unknown }[]> {
+    return this.guard(() => selectPlatformRecords(this.pool, namespace));
+  }
+
+  deletePlatformRecord(namespace: string, key: string): Promise<void> {
+    return this.guard(() => deletePlatformRecord(this.pool, namespace, key));
   }
 
   async close(): Promise<void> {
