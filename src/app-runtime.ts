@@ -19,8 +19,7 @@ import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { resolveProtocol } from './adapters/protocol/protocol-file.js';
 import type { SlackClientSettings } from './adapters/slack/platform/index.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from './adapters/slack/slack-app.js';
-import { openLowdbStore } from './adapters/storage/lowdb/lowdb-store.js';
-import { openPgStore } from './adapters/storage/pg/pg-store.js';
+import { openConfiguredStore } from './adapters/storage/open-store.js';
 import {
   type AccessTokens,
   createTeamsApp,
@@ -261,19 +260,22 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
   };
 }
 
-/**
- * PostgreSQL when DATABASE_URL is set (pending migrations applied first, so
- * replicas starting together take turns), else the embedded store in the
- * data directory.
- */
+/** PostgreSQL when DATABASE_URL is set, else the embedded store: the CLI's choice too (open-store.ts). */
 function openStore(config: Config, logger: Logger): Promise<Store> {
-  if (!config.databaseUrl) {
-    return openLowdbStore(config.dataDir, { onWarning: (message) => logger.warn(message) });
-  }
-  return openPgStore({
-    connectionString: config.databaseUrl,
-    ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
-  });
+  return openConfiguredStore(
+    {
+      dataDir: config.dataDir,
+      ...(config.databaseUrl
+        ? {
+            database: {
+              url: config.databaseUrl,
+              ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+            },
+          }
+        : {}),
+    },
+    { onWarning: (message) => logger.warn(message) },
+  );
 }
 
 /**

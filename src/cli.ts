@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { systemClock } from './adapters/clock/system-clock.js';
-import { openLowdbStore } from './adapters/storage/lowdb/lowdb-store.js';
+import { openConfiguredStore } from './adapters/storage/open-store.js';
 import {
   type CliCommand,
   type CliIo,
@@ -101,7 +101,7 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     clock: systemClock,
-    openStore: (dataDir, access) => openLowdbStore(dataDir, { readOnly: access.readOnly }),
+    openStore: (location, access) => openConfiguredStore(location, { readOnly: access.readOnly }),
   };
 }
 

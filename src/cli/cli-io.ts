@@ -3,6 +3,7 @@
  * run commands in-process with captured output, a fixed clock and an
  * in-memory store. Also the CLI's exit codes and its usage error.
  */
+import type { StoreLocation } from '../adapters/storage/open-store.js';
 import type { Clock, Store } from '../ports.js';
 
 export const EXIT_OK = 0;
@@ -16,8 +17,8 @@ export interface CliIo {
   stderr(text: string): void;
   env: Readonly<Record<string, string | undefined>>;
   clock: Clock;
-  /** Opens the store in a data directory (the lowdb store outside tests). */
-  openStore(dataDir: string, access: StoreAccess): Promise<Store>;
+  /** Opens the store where the environment says: PostgreSQL or the data directory (open-store.ts outside tests). */
+  openStore(location: StoreLocation, access: StoreAccess): Promise<Store>;
 }
 
 /**

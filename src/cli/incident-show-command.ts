@@ -15,8 +15,9 @@ const OPTIONS = { ...HELP_OPTION, ...PROTOCOL_OPTION, events: { type: 'string' }
 
 const HELP = `Usage: muster incident show REF [--events N]
 
-Shows one incident (REF such as SV-2027-0042) from the data directory
-($MUSTER_DATA_DIR, default ./data): its facts, the timeline of milestones,
+Shows one incident (REF such as SV-2027-0042) from the bot's store
+(PostgreSQL when $DATABASE_URL is set, else the data directory
+$MUSTER_DATA_DIR, default ./data): its facts, the timeline of milestones,
 the agencies' acknowledgements and the latest events.
 
 Options:

@@ -15,8 +15,9 @@ const OPTIONS = { ...HELP_OPTION, ...PROTOCOL_OPTION, status: { type: 'string', 
 
 const HELP = `Usage: muster incidents list [--status STATUS]...
 
-Lists the incidents in the data directory ($MUSTER_DATA_DIR, default ./data):
-reference, area, status, when it occurred and the next deadline.
+Lists the incidents in the bot's store (PostgreSQL when $DATABASE_URL is
+set, else the data directory $MUSTER_DATA_DIR, default ./data): reference,
+area, status, when it occurred and the next deadline.
 
 Options:
   --status STATUS   only incidents with this status (repeat or comma-separate

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { StoreLocation } from '../../src/adapters/storage/open-store.js';
 import type { CliIo, StoreAccess } from '../../src/cli/cli-io.js';
 import { runCli } from '../../src/cli.js';
 import type { Store } from '../../src/ports.js';
@@ -22,7 +23,7 @@ export interface CliResult {
 export interface CliOptions {
   env?: Record<string, string | undefined>;
   now?: string;
-  openStore?: (dataDir: string, access: StoreAccess) => Promise<Store>;
+  openStore?: (location: StoreLocation, access: StoreAccess) => Promise<Store>;
 }
 
 export async function cli(argv: string[], options: CliOptions = {}): Promise<CliResult> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../src/adapters/storage/lowdb/lowdb-store.js';
+import type { StoreLocation } from '../../src/adapters/storage/open-store.js';
 import { acknowledgeNotification } from '../../src/app/acknowledge-notification.js';
 import { closeIncident } from '../../src/app/close-incident.js';
 import { openIncident } from '../../src/app/open-incident.js';
@@ -15,8 +16,8 @@ let dataDir: string;
 /** What the bot does: takes the data directory for writing, holding its lock until closed. */
 const openWriter = (dir: string) => openLowdbStore(dir, { durable: false, onWarning: () => {} });
 /** What `processIo` does, so these commands run against the real store the way `muster` opens it. */
-const openStore = (dir: string, access: StoreAccess) =>
-  openLowdbStore(dir, { durable: false, onWarning: () => {}, readOnly: access.readOnly });
+const openStore = (where: StoreLocation, access: StoreAccess) =>
+  openLowdbStore(where.dataDir, { durable: false, onWarning: () => {}, readOnly: access.readOnly });
 const run = (argv: string[], now = '2027-09-01T12:00:00+01:00') =>
   cli(argv, { env: { MUSTER_DATA_DIR: dataDir }, now, openStore });
 
