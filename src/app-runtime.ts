@@ -17,6 +17,7 @@ import { createHttpServer } from './adapters/http/http-server.js';
 import { registerReadinessRoute, storeAndPlatformsReadiness } from './adapters/http/readiness-route.js';
 import { createLogger, type Logger } from './adapters/logging/logger.js';
 import { resolveProtocol } from './adapters/protocol/protocol-file.js';
+import { coordinatorGroups } from './adapters/shared/coordinator-groups.js';
 import type { SlackClientSettings } from './adapters/slack/platform/index.js';
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from './adapters/slack/slack-app.js';
 import { openConfiguredStore } from './adapters/storage/open-store.js';
@@ -25,13 +26,16 @@ import {
   createTeamsApp,
   TEAMS_MESSAGES_PATH,
   type TeamsApp,
+  type TeamsRetrySettings,
 } from './adapters/teams/index.js';
 import { resumeAnnouncements } from './app/announce-incident.js';
-import { keepExportIn } from './app/retention/keep-export.js';
-import { purgeSummary, type RetentionJob, startRetentionJob } from './app/retention/retention-job.js';
+import { createCoordinatorRoster, keepRosterFresh } from './app/coordinator-roster.js';
 import type { DirectoryDeps } from './app/deps.js';
+import { keepDirectoryLive } from './app/directory/live-directory.js';
 import { noticeNotifier } from './app/plans/plan-notifier.js';
 import { runPlanRounds } from './app/plans/run-plan-rounds.js';
+import { keepExportIn } from './app/retention/keep-export.js';
+import { purgeSummary, type RetentionJob, startRetentionJob } from './app/retention/retention-job.js';
 import type { Config } from './config.js';
 import { ErrorCode, MusterError } from './core/errors.js';
 import type { ChatPlatform, Clock, Store } from './ports.js';
@@ -51,8 +55,12 @@ export interface StartMusterOptions {
   host?: string;
   /** Web API retry tuning; tests shorten it so an injected outage fails fast. */
   slackClient?: Omit<SlackClientSettings, 'apiUrl'>;
-  /** Teams tokens without Entra ID, and Graph retries without waiting: for tests. */
-  teamsTesting?: { accessTokens?: AccessTokens; graphRetryWaitMs?: number };
+  /** Teams tokens without Entra ID, and Graph and connector retries without waiting: for tests. */
+  teamsTesting?: {
+    accessTokens?: AccessTokens;
+    graphRetryWaitMs?: number;
+    retry?: Partial<TeamsRetrySettings>;
+  };
 }
 
 export interface RunningMuster {
@@ -82,13 +90,20 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
   const protocol = await resolveProtocol(config.protocolPath);
   const directory = await loadDirectoryFromPath(config.directoryPath);
   const store = await openStore(config, logger);
-  const deps: DirectoryDeps = {
-    store,
-    clock,
-    protocol,
-    directory,
-    ...(config.coordinators ? { coordinators: config.coordinators } : {}),
-  };
+  // MUSTER_COORDINATORS and the members of MUSTER_COORDINATOR_GROUPS, in one list kept up to date.
+  const groups = coordinatorGroups(config.coordinatorGroups ?? [], () => ({
+    ...(slack ? { slack } : {}),
+    ...(teams ? { teams } : {}),
+  }));
+  const roster = createCoordinatorRoster({
+    configured: config.coordinators ?? [],
+    groups,
+    onWarning: (message, details) => logger.warn(message, details),
+  });
+  const deps: DirectoryDeps = { store, clock, protocol, directory, coordinators: roster.ids, log: logger };
+  // The directory in force: the file with the coordinators' chat changes on top, refreshed in
+  // place on every tick below, so an edit made on another replica is seen here within a minute.
+  await keepDirectoryLive(deps, logger);
   const http = createHttpServer(logger);
   registerHealthRoute(http);
   // Not ready until every platform and the scheduler are started, and again once stopping begins.
@@ -132,6 +147,7 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     await store.close();
     throw error;
   }
+  const rosterRefresh = await keepRosterFresh(roster, groups.length);
   let tick: () => Promise<void> = async () => {};
   let consoleApp: RunningConsole | undefined;
   if (clock instanceof SimulatedClock) {
@@ -175,7 +191,10 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     },
     logger,
     runOnStart: options.runOnStart ?? true,
-    beforeReminders: () => resume(platforms, announcing, deps, logger, announced),
+    beforeReminders: async () => {
+      await keepDirectoryLive(deps, logger);
+      await resume(platforms, announcing, deps, logger, announced);
+    },
     afterReminders: async () => {
       const tick = await runPlanRounds({ ...deps, notifier: noticeNotifier(platforms, deps.directory) });
       if (tick.closed.length + tick.chased.length > 0) {
@@ -188,12 +207,13 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
     },
   });
   tick = () => scheduler.tickNow();
-  const retention = startRetention(config, deps, logger);
+  const retention = startRetention(config, deps, platforms, logger);
 
   const stopAll = async () => {
     platformsStarted = false;
     await scheduler.stop();
     await retention?.stop();
+    await rosterRefresh.stop();
     // The console's event streams would hold the HTTP server's close open.
     await consoleApp?.close();
     await http.close();
@@ -302,7 +322,12 @@ async function resume(
 }
 
 /** The daily retention purge, when MUSTER_RETENTION_DAYS is set (README "Security and retention"). */
-function startRetention(config: Config, deps: DirectoryDeps, logger: Logger): RetentionJob | undefined {
+function startRetention(
+  config: Config,
+  deps: DirectoryDeps,
+  platforms: readonly ChatPlatform[],
+  logger: Logger,
+): RetentionJob | undefined {
   if (config.retentionDays === undefined) return undefined;
   const keepDir = config.retentionKeepExportDir;
   return startRetentionJob({
@@ -310,6 +335,10 @@ function startRetention(config: Config, deps: DirectoryDeps, logger: Logger): Re
     retention: {
       retentionDays: config.retentionDays,
       ...(keepDir ? { keepExport: keepExportIn(keepDir) } : {}),
+      // Each platform removes what it keeps of the incident (console history, Teams' files).
+      forgetIncident: async (reference) => {
+        for (const platform of platforms) await platform.forgetIncident?.(reference);
+      },
     },
     onResult: (result) => logger.info('retention purge', { ...purgeSummary(result) }),
     onError: (error) => logger.error('retention purge failed; it runs again tomorrow', { error }),

@@ -38,8 +38,10 @@ export interface Config {
   retentionDays?: number;
   /** Where each purged incident's final report (DOCX) is kept first (MUSTER_RETENTION_KEEP_EXPORT_DIR). */
   retentionKeepExportDir?: string;
-  /** Extra CSP coordinators by platform user id (`slack:U123`, `teams:29:abc`), from MUSTER_COORDINATORS. */
+  /** Extra CSP coordinators by platform user id (`slack:U123`, `teams:<Entra object id>`), from MUSTER_COORDINATORS. */
   coordinators?: string[];
+  /** User groups whose members are CSP coordinators (`slack:S0123ABCD`, `teams:<group id>`), from MUSTER_COORDINATOR_GROUPS. */
+  coordinatorGroups?: string[];
 }
 
 /**
@@ -135,10 +137,23 @@ const envSchema = z.object({
   MUSTER_RETENTION_KEEP_EXPORT_DIR: optional(text),
   MUSTER_COORDINATORS: optional(
     text.refine((v) => coordinatorIds(v).every((id) => /^(slack|teams|console):\S+$/.test(id)), {
-      error: 'is not a comma-separated list of platform user ids such as slack:U0123,teams:29:abc',
+      error:
+        'is not a comma-separated list of platform user ids such as slack:U0123,teams:<Entra user object id>,console:<contact id>',
+    }),
+  ),
+  MUSTER_COORDINATOR_GROUPS: optional(
+    text.refine((v) => coordinatorIds(v).every(isCoordinatorGroup), {
+      error: (issue) =>
+        `${shown(coordinatorIds(String(issue.input)).find((id) => !isCoordinatorGroup(id)) ?? String(issue.input))} is not a user group such as slack:S0123ABCD (a Slack user group id) or teams:<Entra group object id>; separate several with commas`,
     }),
   ),
 });
+
+const SLACK_GROUP = /^slack:S[A-Z0-9]+$/;
+const TEAMS_GROUP = /^teams:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `slack:S0123ABCD` (a Slack user group id) or `teams:` and an Entra group's object id (a GUID). */
+export const isCoordinatorGroup = (id: string): boolean => SLACK_GROUP.test(id) || TEAMS_GROUP.test(id);
 
 /** `slack:U1, teams:29:x` → `['slack:U1', 'teams:29:x']`. */
 function coordinatorIds(value: string): string[] {
@@ -193,8 +208,30 @@ function pairProblems(env: Env): ProblemDetail[] {
   problems.push(...teamsPairProblems(env));
   if (env.MUSTER_PG_SCHEMA && !env.DATABASE_URL)
     problems.push({ path: 'DATABASE_URL', message: 'is missing but MUSTER_PG_SCHEMA is set' });
+  problems.push(...coordinatorGroupProblems(env));
   // One message per missing variable is enough.
   return problems.filter((p, i) => problems.findIndex((q) => q.path === p.path) === i);
+}
+
+/** A group is read from its platform, so that platform must be configured. */
+function coordinatorGroupProblems(env: Env): ProblemDetail[] {
+  const groups = env.MUSTER_COORDINATOR_GROUPS ? coordinatorIds(env.MUSTER_COORDINATOR_GROUPS) : [];
+  const problems: ProblemDetail[] = [];
+  if (groups.some((g) => g.startsWith('slack:')) && !env.SLACK_BOT_TOKEN)
+    problems.push({
+      path: 'MUSTER_COORDINATOR_GROUPS',
+      message: 'names a Slack user group but SLACK_BOT_TOKEN is not set, so Muster cannot read its members',
+    });
+  if (
+    groups.some((g) => g.startsWith('teams:')) &&
+    !env.TEAMS_APP_ID &&
+    env.TEAMS_ALLOW_UNAUTHENTICATED !== 'true'
+  )
+    problems.push({
+      path: 'MUSTER_COORDINATOR_GROUPS',
+      message: 'names a Teams (Entra) group but TEAMS_APP_ID is not set, so Muster cannot read its members',
+    });
+  return problems;
 }
 
 const TEAMS_SETTINGS = [
@@ -281,6 +318,9 @@ function toConfig(env: Env): Config {
       ? { retentionKeepExportDir: env.MUSTER_RETENTION_KEEP_EXPORT_DIR }
       : {}),
     ...(env.MUSTER_COORDINATORS ? { coordinators: coordinatorIds(env.MUSTER_COORDINATORS) } : {}),
+    ...(env.MUSTER_COORDINATOR_GROUPS
+      ? { coordinatorGroups: coordinatorIds(env.MUSTER_COORDINATOR_GROUPS) }
+      : {}),
   };
 }
 

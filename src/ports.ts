@@ -246,4 +246,11 @@ export interface ChatPlatform {
    * platform allows, to the space or to each recipient directly.
    */
   uploadFiles(target: UploadTarget, files: UploadFile[], comment: string): Promise<void>;
+
+  /**
+   * The retention purge removed the incident: delete whatever this platform
+   * keeps of it on Muster's side (chat history, exported files). Platforms
+   * that keep nothing leave it out. Idempotent.
+   */
+  forgetIncident?(reference: string): Promise<void>;
 }

@@ -77,6 +77,28 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the coordinator user groups of the platforms configured', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+      MUSTER_COORDINATOR_GROUPS: 'slack:S0123ABCD, teams:0d5e3c1a-1111-2222-3333-444455556666,',
+    });
+    expect(config.coordinatorGroups).toEqual([
+      'slack:S0123ABCD',
+      'teams:0d5e3c1a-1111-2222-3333-444455556666',
+    ]);
+  });
+
+  it('refuses a coordinator group whose platform is not configured', () => {
+    expect(configErrorLine(refusal({ MUSTER_COORDINATOR_GROUPS: 'slack:S0123ABCD' }))).toBe(
+      'muster: MUSTER_COORDINATOR_GROUPS: names a Slack user group but SLACK_BOT_TOKEN is not set, so Muster cannot read its members',
+    );
+    expect(
+      configErrorLine(refusal({ MUSTER_COORDINATOR_GROUPS: 'teams:0d5e3c1a-1111-2222-3333-444455556666' })),
+    ).toContain('names a Teams (Entra) group but TEAMS_APP_ID is not set');
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig({ PORT: '', SLACK_BOT_TOKEN: ' ' }).port).toBe(3978);
   });
@@ -97,7 +119,21 @@ describe('loadConfig', () => {
     [
       'MUSTER_COORDINATORS',
       { MUSTER_COORDINATORS: 'U0BOSS' },
-      'muster: MUSTER_COORDINATORS: is not a comma-separated list of platform user ids such as slack:U0123,teams:29:abc',
+      'muster: MUSTER_COORDINATORS: is not a comma-separated list of platform user ids such as slack:U0123,teams:<Entra user object id>,console:<contact id>',
+    ],
+    [
+      'MUSTER_COORDINATOR_GROUPS',
+      {
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_APP_TOKEN: 'xapp-1',
+        MUSTER_COORDINATOR_GROUPS: 'slack:S0123ABCD,U0BOSS',
+      },
+      'muster: MUSTER_COORDINATOR_GROUPS: "U0BOSS" is not a user group such as slack:S0123ABCD (a Slack user group id) or teams:<Entra group object id>; separate several with commas',
+    ],
+    [
+      'MUSTER_COORDINATOR_GROUPS',
+      { MUSTER_COORDINATOR_GROUPS: 'teams:not-a-guid' },
+      'muster: MUSTER_COORDINATOR_GROUPS: "teams:not-a-guid" is not a user group such as slack:S0123ABCD (a Slack user group id) or teams:<Entra group object id>; separate several with commas',
     ],
     [
       'MUSTER_RETENTION_DAYS',

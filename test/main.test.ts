@@ -96,7 +96,9 @@ describe('npm start (src/main.ts)', () => {
       dataDir,
       tickCron: '* * * * *',
     });
-    expect(String(started.platform)).toMatch(/^local console at http:\/\/localhost:\d+\/ \(simulated time\)$/);
+    expect(String(started.platform)).toMatch(
+      /^local console at http:\/\/localhost:\d+\/ \(simulated time\)$/,
+    );
     const port = Number(started.port);
     expect(started.msg).toBe(
       `Muster started: open the local console at http://localhost:${port}/ (no Slack or Teams credentials are set)`,

@@ -9,7 +9,9 @@
 import { z } from 'zod';
 import type { Actor } from '../core/actor.js';
 import type { Directory } from '../core/directory/directory-schema.js';
+import { ErrorCode, MusterError } from '../core/errors.js';
 import { type Incident, transition } from '../core/incident/incident.js';
+import { openRecord } from '../core/meetings/meeting-record.js';
 import type { ChatPlatform } from '../ports.js';
 import { type AccessDecision, isCoordinator } from './access.js';
 import type { DirectoryDeps, StoreDeps } from './deps.js';
@@ -35,6 +37,7 @@ export async function closeIncident(deps: StoreDeps, input: CloseIncidentInput):
   await loadIncident(deps.store, form.reference);
   const now = nowIso(deps.clock);
   return deps.store.updateIncident(form.reference, (current) => {
+    refuseWhileMeetingRuns(current);
     const closed = transition(current, 'closed');
     return {
       incident: { ...closed, closedReason: form.reason, updatedAt: now },
@@ -49,6 +52,19 @@ export async function closeIncident(deps: StoreDeps, input: CloseIncidentInput):
       ],
     };
   });
+}
+
+/**
+ * A meeting still running has minutes to be written and a milestone to be
+ * met by ending it; closing under it would lose both, so it is refused.
+ */
+export function refuseWhileMeetingRuns(incident: Incident): void {
+  const running = openRecord(incident.meetingRecords ?? []);
+  if (!running) return;
+  throw new MusterError(
+    ErrorCode.InvalidTransition,
+    `The ${running.kind} meeting of ${incident.reference} is still running, so the incident was not closed. End it first (/incident meeting end), then close.`,
+  );
 }
 
 /** What the platform knows of the person asking (their directory contact, their email). */

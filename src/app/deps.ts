@@ -20,6 +20,12 @@ export interface DirectoryDeps extends ProtocolDeps {
   directory: Directory;
   /** Platform-qualified user ids of extra CSP coordinators (MUSTER_COORDINATORS). */
   coordinators?: readonly string[];
+  /**
+   * Where a use case notes, for the operator, something that is not a failure
+   * (a refused directory edit). Identifiers only, never people: the runtime
+   * passes its logger; tests may leave it out.
+   */
+  log?: { info(message: string, fields?: Record<string, unknown>): void };
 }
 
 export interface PlatformDeps extends ProtocolDeps {

@@ -45,7 +45,7 @@ export async function statusFor(deps: DirectoryDeps, request: StatusRequest): Pr
   // Asked in its own space, the person is a member; anywhere else, check.
   if (!isIn(incident, platform, spaceId)) {
     const requester = typeof request.requester === 'function' ? await request.requester() : request.requester;
-    const access = await checkAccess(deps.directory, incident, requester);
+    const access = await checkAccess(deps.directory, incident, requester, deps.coordinators);
     if (!access.allowed) return { refused: access.reason };
   }
   return { card: await incidentStatusCard(deps, incident.reference) };

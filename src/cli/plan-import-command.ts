@@ -1,7 +1,8 @@
 /**
  * `muster plan import FILE… --id PLAN --as CONTACT [--title TEXT]`: imports a
  * Serious Violence Duty plan from its spreadsheet(s) — CSV or XLSX, actions
- * and indicators — into the data directory, as the coordinator `--as` names.
+ * and indicators — into the bot's store (PostgreSQL when DATABASE_URL is
+ * set, else the data directory), as the coordinator `--as` names.
  * Chat platforms cannot always take an uploaded file with a command, so
  * this is the way in; everything after the import happens in chat (`/plan`).
  * Nothing is stored unless every row is good.
@@ -9,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { loadDirectoryFromPath } from '../adapters/directory/directory-file.js';
+import { refreshDirectory } from '../app/directory/live-directory.js';
 import { importPlan } from '../app/plans/import-plan.js';
 import { DEFAULT_DIRECTORY_PATH } from '../config.js';
 import { HELP_OPTION, parseCommandArgs, requireOption } from './cli-args.js';
@@ -50,13 +52,15 @@ export const planImportCommand: CliCommand = {
     const planId = requireOption('plan import', '--id', values.id, "the plan's short name");
     const as = requireOption('plan import', '--as', values.as, 'the coordinator’s contact id');
     const directory = await loadDirectoryFromPath(io.env.MUSTER_DIRECTORY ?? DEFAULT_DIRECTORY_PATH);
-    const contact = directory.contacts.find((c) => c.id === as);
-    if (!contact) throw new CliUsageError(`--as: "${as}" is not a contact in the directory`);
     const files = await Promise.all(
       positionals.map(async (path) => ({ filename: basename(path), content: await readFile(path) })),
     );
-    const plan = await withStore(io, { readOnly: false }, (store) =>
-      importPlan(
+    const plan = await withStore(io, { readOnly: false }, async (store) => {
+      // The directory in force: the file with the coordinators' chat edits on top.
+      await refreshDirectory({ store, directory });
+      const contact = directory.contacts.find((c) => c.id === as);
+      if (!contact) throw new CliUsageError(`--as: "${as}" is not a contact in the directory`);
+      return importPlan(
         { store, clock: io.clock, directory },
         {
           planId,
@@ -65,8 +69,8 @@ export const planImportCommand: CliCommand = {
           by: { id: `cli:${contact.id}`, name: contact.name, contactId: contact.id },
           requester: { contactId: contact.id },
         },
-      ),
-    );
+      );
+    });
     io.stdout(
       `Imported ${plan.id}: ${plan.priorities.length} priorities, ${plan.actions.length} actions, ${plan.indicators.length} indicators.\n`,
     );

@@ -1,10 +1,15 @@
 /**
  * `muster retention purge [--dry-run] [--days N] [--keep-export DIR]`: the
  * daily retention purge, run by hand. `--dry-run` lists the closed incidents
- * that would go (reading only, so it runs beside the bot); a real run needs
- * the data directory to itself (stop the bot first), like every CLI write.
+ * that would go (reading only, so it runs beside the bot); a real run also
+ * removes what the chat platforms kept in the data directory, so it needs the
+ * bot stopped: on the embedded store the data directory's lock says so; on
+ * PostgreSQL (DATABASE_URL) the help says so, since a running console would
+ * write its history back.
  */
 import { loadDirectoryFromPath } from '../adapters/directory/directory-file.js';
+import { openPlatformFiles } from '../adapters/shared/platform-files.js';
+import { refreshDirectory } from '../app/directory/live-directory.js';
 import { formatLocal } from '../app/local-time.js';
 import { keepExportIn } from '../app/retention/keep-export.js';
 import { purgeClosedIncidents, type RetentionResult } from '../app/retention/purge-closed-incidents.js';
@@ -12,7 +17,7 @@ import { DEFAULT_DIRECTORY_PATH } from '../config.js';
 import { HELP_OPTION, parseCommandArgs } from './cli-args.js';
 import { type CliCommand, type CliIo, CliUsageError, EXIT_FAILURE, EXIT_OK } from './cli-io.js';
 import { PROTOCOL_OPTION, protocolFor } from './cli-protocol.js';
-import { withStore } from './cli-store.js';
+import { dataDirOf, withStore } from './cli-store.js';
 import { renderTable } from './text-table.js';
 
 const OPTIONS = {
@@ -26,9 +31,12 @@ const OPTIONS = {
 const HELP = `Usage: muster retention purge [--dry-run] [--days N] [--keep-export DIR]
 
 Purges closed incidents whose last change is more than N days old: the
-incident, its audit and its reminders. Each purge is logged (reference and
-dates only) in the data directory's purges.jsonl. The bot does this daily
-when MUSTER_RETENTION_DAYS is set; a real run here needs the bot stopped.
+incident, its audit, its reminders, and what the chat platforms kept of it
+in the data directory (the console's history, Teams' exported files). Each
+purge is logged (reference and dates only): the incident_purges table when
+$DATABASE_URL is set, else the data directory's purges.jsonl. The bot does
+this daily when MUSTER_RETENTION_DAYS is set; a real run here needs the bot
+stopped (it keeps the console's history in memory and would write it back).
 
 Options:
   --dry-run          list what would be purged; change nothing
@@ -53,12 +61,24 @@ export const retentionPurgeCommand: CliCommand = {
     const keepDir = values['keep-export'] ?? io.env.MUSTER_RETENTION_KEEP_EXPORT_DIR;
     const protocol = await protocolFor(values.protocol, io);
     const directory = await loadDirectoryFromPath(io.env.MUSTER_DIRECTORY ?? DEFAULT_DIRECTORY_PATH);
-    const result = await withStore(io, { readOnly: dryRun }, (store) =>
-      purgeClosedIncidents(
-        { store, clock: io.clock, protocol, directory },
-        { retentionDays, dryRun, ...(keepDir ? { keepExport: keepExportIn(keepDir) } : {}) },
-      ),
-    );
+    const result = await withStore(io, { readOnly: dryRun }, async (store) => {
+      await refreshDirectory({ store, directory });
+      // Opened once the store is (its lock held on the embedded store), and only for a real run.
+      const platformFiles = dryRun ? undefined : await openPlatformFiles(dataDirOf(io), store);
+      try {
+        return await purgeClosedIncidents(
+          { store, clock: io.clock, protocol, directory },
+          {
+            retentionDays,
+            dryRun,
+            ...(keepDir ? { keepExport: keepExportIn(keepDir) } : {}),
+            ...(platformFiles ? { forgetIncident: platformFiles.forgetIncident } : {}),
+          },
+        );
+      } finally {
+        await platformFiles?.close();
+      }
+    });
     report(io, result, dryRun, protocol.calendar.zone);
     return result.failed.length > 0 ? EXIT_FAILURE : EXIT_OK;
   },

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeIncident } from '../../src/app/close-incident.js';
+import { endMeeting } from '../../src/app/meetings/end-meeting.js';
+import { startMeeting } from '../../src/app/meetings/start-meeting.js';
 import { openIncident } from '../../src/app/open-incident.js';
 import { recordMeeting } from '../../src/app/record-meeting.js';
 import { reopenIncident } from '../../src/app/reopen-incident.js';
@@ -84,6 +86,25 @@ describe.each(STORES)('closing and reopening an incident ($name)', (factory) => 
   it('refuses to reopen an incident that is not closed', async () => {
     const error = await refusal(reopenIncident(deps, { reference: REF, by: COORDINATOR }));
     expect(error?.code).toBe('invalid_transition');
+  });
+
+  it('refuses to close while a meeting is running, and closes once it has ended', async () => {
+    await startMeeting(deps, { reference: REF, kind: 'review', by: SIO });
+    const error = await refusal(
+      closeIncident(deps, { reference: REF, reason: 'Response complete', by: COORDINATOR }),
+    );
+    expect(error?.code).toBe('invalid_transition');
+    expect(error?.message).toContain('review meeting of SV-2027-0001 is still running');
+    expect((await store.getIncident(REF))?.status).toBe('initial-held');
+    expect((await store.listEvents(REF)).some((e) => e.type === 'incident.closed')).toBe(false);
+
+    await endMeeting(deps, { reference: REF, by: SIO });
+    const closed = await closeIncident(deps, {
+      reference: REF,
+      reason: 'Response complete',
+      by: COORDINATOR,
+    });
+    expect(closed.status).toBe('closed');
   });
 
   it('refuses to close without a reason', async () => {

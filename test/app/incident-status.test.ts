@@ -88,6 +88,22 @@ describe('statusFor', () => {
     expect(looked).toBe(true);
   });
 
+  it('by reference from elsewhere: shows a configured coordinator outside the channel the card', async () => {
+    const configured = { ...deps, coordinators: ['slack:UBOSS'] };
+    const boss = await statusFor(configured, {
+      platform: 'slack',
+      reference: REF,
+      requester: { actorId: 'slack:UBOSS', isSpaceMember: false },
+    });
+    expect(boss).toMatchObject({ card: { reference: REF } });
+    const someoneElse = await statusFor(configured, {
+      platform: 'slack',
+      reference: REF,
+      requester: { actorId: 'slack:UOTHER', isSpaceMember: false },
+    });
+    expect(someoneElse).toEqual({ refused: expect.stringMatching(/Only members of SV-2027-0001's channel/) });
+  });
+
   it('rejects a malformed reference as the person’s input', async () => {
     await expect(
       statusFor(deps, { platform: 'slack', reference: 'nonsense', requester: outsider() }),

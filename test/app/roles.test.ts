@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isCoordinator } from '../../src/app/access.js';
 import {
-  parseIncidentCommand,
   type IncidentScopedCommand,
+  parseIncidentCommand,
 } from '../../src/app/commands/parse-incident-command.js';
 import { runIncidentCommand } from '../../src/app/commands/run-incident-command.js';
 import { submitActionUpdate } from '../../src/app/forms/action-update-form.js';

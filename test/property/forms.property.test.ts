@@ -51,11 +51,17 @@ async function meetingInProgress(): Promise<Deps> {
   return deps;
 }
 
-/** As above, with the initial meeting ended and a review (Signs of Safety) running. */
-async function reviewInProgress(): Promise<Deps> {
+/** As above, with the initial meeting ended: nothing running, so the incident may be closed. */
+async function meetingEnded(): Promise<Deps> {
   const deps = await meetingInProgress();
   deps.clock.set('2027-09-02T11:00:00+01:00');
   await press(deps, 'end-meeting', { meetingId: 'initial-1' });
+  return deps;
+}
+
+/** As above, with the initial meeting ended and a review (Signs of Safety) running. */
+async function reviewInProgress(): Promise<Deps> {
+  const deps = await meetingEnded();
   deps.clock.set('2027-09-30T10:00:00+01:00');
   await press(deps, 'start-meeting', { meetingKind: 'review' });
   return deps;
@@ -128,7 +134,8 @@ const REGISTERED: FormCase[] = [
   // By the action's owner: only its lead agency, the SIO or a coordinator may change its RAG.
   { id: 'progress-update', setup: meetingInProgress, context: { actionNumber: '1.1' }, by: SIO },
   { id: 'key-date', setup: meetingInProgress },
-  { id: 'close-incident', setup: meetingInProgress, by: SIO, resetAfterAccept: true },
+  // Closing waits for a running meeting to end, so the meeting has ended.
+  { id: 'close-incident', setup: meetingEnded, by: SIO, resetAfterAccept: true },
   { id: 'checklist-item', setup: meetingInProgress, context: ITEM },
   { id: 'attendance', setup: meetingInProgress, context: { meetingId: 'initial-1' } },
   { id: 'signs-of-safety', setup: reviewInProgress, context: { meetingId: 'review-1' } },

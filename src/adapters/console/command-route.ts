@@ -18,6 +18,7 @@ import { type ConsoleContext, replyTo, replyWithError, visibleChannel } from './
 import { formReply, newIncidentFormFor } from './console-forms.js';
 import { guarded, HttpProblem, identify, readBody, sendOk } from './console-http.js';
 import type { ConsoleChannel, ConsoleMessage } from './console-model.js';
+import { DIRECTORY_COMMAND, directoryReply } from './directory-reply.js';
 import { commandDeps, renderOutcome } from './outcome-reply.js';
 import { PLAN_COMMAND, planReply } from './plan-reply.js';
 import { statusReply } from './status-reply.js';
@@ -46,6 +47,8 @@ export function registerCommandRoute(http: HttpServer, ctx: ConsoleContext): voi
       const [name = '', ...rest] = body.text.split(/\s+/);
       if (name.toLowerCase() === PLAN_COMMAND)
         return sendOk(res, { reply: await planReply(ctx, person, channel, rest.join(' ')) });
+      if (name.toLowerCase() === DIRECTORY_COMMAND)
+        return sendOk(res, await directoryReply(ctx, person, channel, rest.join(' ')));
       if (name.toLowerCase() !== COMMAND)
         return sendOk(res, { reply: await help(ctx, person, channel, name) });
       const parsed = parseIncidentCommand(rest.join(' '));

@@ -4,15 +4,13 @@
  * request names that contact. Seeing follows the chat platforms: everyone
  * sees the coordination channel, members (and the partnership's coordinators)
  * an incident channel, each person their own direct messages. Whether they
- * may act on an incident is the app's rule (canActOnIncident); this module
- * only supplies the console's membership fact.
+ * may act on an incident is the app's rule (checkAccess); this module only
+ * supplies the console's membership fact. Coordinators are the directory's
+ * and the configured ones (`deps.coordinators`: MUSTER_COORDINATORS and the
+ * user groups' members), matched by the console actor id `console:<contact>`.
  */
-import {
-  type AccessDecision,
-  canActOnIncident,
-  isCoordinator,
-  type PendingRequester,
-} from '../../app/access.js';
+import { type AccessDecision, checkAccess, isCoordinator, type PendingRequester } from '../../app/access.js';
+import type { DirectoryDeps } from '../../app/deps.js';
 import type { Actor } from '../../core/actor.js';
 import type { Contact, Directory } from '../../core/directory/directory-schema.js';
 import type { Incident } from '../../core/incident/incident.js';
@@ -37,20 +35,29 @@ export function consoleUserOf(actorId: string): string | undefined {
   return actorId.startsWith(ACTOR_PREFIX) ? actorId.slice(ACTOR_PREFIX.length) : undefined;
 }
 
-export function findPerson(directory: Directory, contactId: string | undefined): ConsolePerson | undefined {
+/** The contact as a console user; `configured`: the configured coordinators' platform ids. */
+export function findPerson(
+  directory: Directory,
+  contactId: string | undefined,
+  configured: readonly string[] = [],
+): ConsolePerson | undefined {
   const contact = contactId ? directory.contacts.find((c) => c.id === contactId) : undefined;
   if (!contact) return undefined;
   return {
     contact,
     actor: consoleActor(contact),
-    coordinator: isCoordinator(directory, { contactId: contact.id }),
+    coordinator: isConsoleCoordinator(directory, contact.id, configured),
   };
 }
+
+const isConsoleCoordinator = (directory: Directory, contactId: string, configured: readonly string[]) =>
+  isCoordinator(directory, { contactId, actorId: `${ACTOR_PREFIX}${contactId}` }, configured);
 
 export function canSeeChannel(
   directory: Directory,
   channel: ConsoleChannel,
   contactId: string | undefined,
+  configured: readonly string[] = [],
 ): boolean {
   if (!contactId) return false;
   switch (channel.kind) {
@@ -59,7 +66,7 @@ export function canSeeChannel(
     case 'direct':
       return channel.id === directChannelId(contactId);
     case 'incident':
-      return channel.memberIds.includes(contactId) || isCoordinator(directory, { contactId });
+      return channel.memberIds.includes(contactId) || isConsoleCoordinator(directory, contactId, configured);
   }
 }
 
@@ -70,22 +77,22 @@ export function isIncidentMember(store: ConsoleStore, incident: Incident, contac
   return channel?.memberIds.includes(contactId) ?? false;
 }
 
-/** The app's rule, with the console's membership fact. */
+/** The app's rule, with the console's membership fact and the configured coordinators. */
 export function decideAccess(
-  directory: Directory,
+  deps: Pick<DirectoryDeps, 'directory' | 'coordinators'>,
   store: ConsoleStore,
   incident: Incident,
   person: ConsolePerson,
-): AccessDecision {
-  const contactId = person.contact.id;
-  return canActOnIncident(directory, incident, {
-    contactId,
-    isSpaceMember: isIncidentMember(store, incident, contactId),
-  });
+): Promise<AccessDecision> {
+  return checkAccess(deps.directory, incident, consoleRequester(store, person), deps.coordinators);
 }
 
 /** The console's facts about the person, for the app's access checks. */
 export function consoleRequester(store: ConsoleStore, person: ConsolePerson): PendingRequester {
   const contactId = person.contact.id;
-  return { contactId, isSpaceMember: (incident) => isIncidentMember(store, incident, contactId) };
+  return {
+    contactId,
+    actorId: person.actor.id,
+    isSpaceMember: (incident) => isIncidentMember(store, incident, contactId),
+  };
 }

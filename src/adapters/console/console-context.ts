@@ -46,7 +46,7 @@ export async function visibleChannel(
       : ctx.history.channel(channelId);
   if (!channel)
     throw new HttpProblem(404, `There is no channel "${channelId}". GET /console/api/channels lists yours.`);
-  if (!canSeeChannel(ctx.deps.directory, channel, person.contact.id)) {
+  if (!canSeeChannel(ctx.deps.directory, channel, person.contact.id, ctx.deps.coordinators)) {
     throw new HttpProblem(403, `You are not in ${channel.name}. Ask the CSP coordinator to add you.`);
   }
   return channel;

@@ -197,6 +197,11 @@ export class ConsolePlatform implements ChatPlatform {
     for (const channelId of channelIds) await this.post(channelId, { text: comment, files: refs });
   }
 
+  /** The retention purge: the incident's channel, messages and files leave the console's history. */
+  async forgetIncident(reference: string): Promise<void> {
+    await this.store.forgetIncident(reference);
+  }
+
   /** Any message into a channel: cards, notices, replies and people's own chat. */
   async post(channelId: string, content: MessageContent): Promise<ConsoleMessage> {
     const { author, ...rest } = content;

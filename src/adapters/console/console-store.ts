@@ -6,10 +6,13 @@
  * ran ahead would otherwise look as if they lay in the future after a restart.
  * Uploaded files' bytes go under `<dataDir>/console/files/`, their records here.
  * Incidents themselves live in the Store; this is only what the chat showed.
+ * When the retention purge removes an incident, everything here that names it
+ * goes too (`forgetIncident`): the log is rewritten without those records.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { referencePattern } from '../shared/reference-pattern.js';
 import { writeFileAtomic } from '../storage/lowdb/atomic-file.js';
 import { dropTornTail, JsonlAppender, readJsonl } from '../storage/lowdb/jsonl-file.js';
 import {
@@ -45,9 +48,12 @@ export class ConsoleStore {
   /** Message ids per channel in the order first posted; an update keeps its place, as in a chat. */
   private readonly order = new Map<string, string[]>();
   private offset = 0;
+  /** While the log is rewritten, appends wait for the new file. */
+  private rewriting: Promise<void> | undefined;
 
   private constructor(
-    private readonly appender: JsonlAppender,
+    private appender: JsonlAppender,
+    private readonly logPath: string,
     private readonly filesDir: string,
   ) {}
 
@@ -71,7 +77,7 @@ export class ConsoleStore {
     if (records.length > 2 * live.length + COMPACT_SLACK) {
       await writeFileAtomic(file, live.map((r) => `${JSON.stringify(r)}\n`).join(''), true);
     }
-    const store = new ConsoleStore(await JsonlAppender.open(file, false), join(dir, 'files'));
+    const store = new ConsoleStore(await JsonlAppender.open(file, false), file, join(dir, 'files'));
     for (const record of live) store.apply(record);
     return store;
   }
@@ -120,7 +126,84 @@ export class ConsoleStore {
   /** Applies in memory at once (readers never see a stale state) and resolves once appended. */
   private async write(record: ConsoleRecord): Promise<void> {
     this.apply(record);
+    // No await between the check and the append: the appender cannot be swapped under it.
+    while (this.rewriting) await this.rewriting;
     await this.appender.append(record);
+  }
+
+  /**
+   * Forgets an incident (the retention purge): its channel and every message,
+   * file record and file that names its reference anywhere (a notice in the
+   * coordination channel, a document in someone's direct messages), then
+   * rewrites the log without them. Returns how many records went.
+   */
+  async forgetIncident(reference: string): Promise<number> {
+    const names = referencePattern(reference);
+    const mentions = (value: unknown) => names.test(JSON.stringify(value));
+    const channels = new Set(
+      this.channels()
+        .filter((c) => mentions(c))
+        .map((c) => c.id),
+    );
+    const messages = [...this.messagesById.values()].filter((m) => channels.has(m.channelId) || mentions(m));
+    const fileIds = new Set([
+      ...messages.flatMap((m) => (m.files ?? []).map((f) => f.id)),
+      ...[...this.filesById.values()].filter(mentions).map((f) => f.id),
+    ]);
+    const files = [...fileIds].flatMap((id) => this.filesById.get(id) ?? []);
+    const gone = channels.size + messages.length + files.length;
+    if (gone === 0) return 0;
+    for (const id of channels) {
+      this.channelsById.delete(id);
+      this.order.delete(id);
+    }
+    for (const message of messages) {
+      this.messagesById.delete(message.id);
+      const ids = this.order.get(message.channelId);
+      if (ids)
+        this.order.set(
+          message.channelId,
+          ids.filter((id) => id !== message.id),
+        );
+    }
+    for (const file of files) {
+      this.filesById.delete(file.id);
+      await rm(join(this.filesDir, file.storedAs), { force: true });
+    }
+    await this.rewrite();
+    return gone;
+  }
+
+  /** The log as what is live now, swapped in atomically; appends meanwhile go to the new file. */
+  private async rewrite(): Promise<void> {
+    const done = (async () => {
+      await this.appender.close();
+      await writeFileAtomic(
+        this.logPath,
+        this.liveRecords()
+          .map((r) => `${JSON.stringify(r)}\n`)
+          .join(''),
+        true,
+      );
+      this.appender = await JsonlAppender.open(this.logPath, false);
+    })();
+    this.rewriting = done;
+    try {
+      await done;
+    } finally {
+      if (this.rewriting === done) this.rewriting = undefined;
+    }
+  }
+
+  private liveRecords(): ConsoleRecord[] {
+    return [
+      ...[...this.channelsById.values()].map((channel) => ({ type: 'channel' as const, channel })),
+      ...[...this.order.values()].flatMap((ids) =>
+        ids.map((id) => ({ type: 'message' as const, message: this.messagesById.get(id)! })),
+      ),
+      ...[...this.filesById.values()].map((file) => ({ type: 'file' as const, file })),
+      ...(this.offset > 0 ? [{ type: 'clock' as const, offsetMs: this.offset }] : []),
+    ];
   }
 
   channel(id: string): ConsoleChannel | undefined {
@@ -178,7 +261,8 @@ export class ConsoleStore {
     await this.write({ type: 'clock', offsetMs });
   }
 
-  close(): Promise<void> {
-    return this.appender.close();
+  async close(): Promise<void> {
+    await this.rewriting;
+    await this.appender.close();
   }
 }

@@ -24,7 +24,10 @@ export function registerFileRoute(http: HttpServer, ctx: ConsoleContext): void {
       const file = ctx.history.file(id);
       const visible = file?.channelIds.some((channelId) => {
         const channel = ctx.history.channel(channelId);
-        return channel !== undefined && canSeeChannel(ctx.deps.directory, channel, person.contact.id);
+        return (
+          channel !== undefined &&
+          canSeeChannel(ctx.deps.directory, channel, person.contact.id, ctx.deps.coordinators)
+        );
       });
       // Not yours and not there read the same, so an id cannot be probed.
       if (!file || !visible) throw new HttpProblem(404, 'There is no such file. Use a link from a message.');

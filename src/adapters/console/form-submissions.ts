@@ -75,7 +75,10 @@ export async function submitNewIncident(
     });
   }
   const space = result?.space && ctx.history.channel(result.space.id);
-  const target = space && canSeeChannel(directory, space, person.contact.id) ? space.id : channel.id;
+  const target =
+    space && canSeeChannel(directory, space, person.contact.id, ctx.deps.coordinators)
+      ? space.id
+      : channel.id;
   const reply = await replyTo(ctx, person, target, {
     notice: announcedNotice(incident.reference, result, { label: 'the console', retry: 'on the next tick' }),
   });
@@ -97,7 +100,7 @@ export async function submitRecordMeeting(
   }
   const { directory, store, clock, protocol } = ctx.deps;
   const incident = await loadIncident(store, parseInput(referenceSchema, posted.data.context.reference));
-  const access = decideAccess(directory, ctx.history, incident, person);
+  const access = await decideAccess(ctx.deps, ctx.history, incident, person);
   if (!access.allowed)
     return { ok: false, reply: await replyTo(ctx, person, channel.id, { text: access.reason }) };
 
@@ -133,9 +136,9 @@ export async function submitActionUpdateForm(
     const text = 'This form names no action. Open it again from the Add update button.';
     return { ok: false, reply: await replyTo(ctx, person, channel.id, { text }) };
   }
-  const { directory, store } = ctx.deps;
+  const { store } = ctx.deps;
   const incident = await loadIncident(store, parseInput(referenceSchema, posted.data.context.reference));
-  const access = decideAccess(directory, ctx.history, incident, person);
+  const access = await decideAccess(ctx.deps, ctx.history, incident, person);
   if (!access.allowed)
     return { ok: false, reply: await replyTo(ctx, person, channel.id, { text: access.reason }) };
   const form = actionUpdateForm(

@@ -72,7 +72,7 @@ async function wire(options: CreateConsoleOptions, history: ConsoleStore): Promi
   const { deps, http, logger, clock } = options;
   const events = new ConsoleEvents((contactId, channelId) => {
     const channel = history.channel(channelId);
-    return channel !== undefined && canSeeChannel(deps.directory, channel, contactId);
+    return channel !== undefined && canSeeChannel(deps.directory, channel, contactId, deps.coordinators);
   });
   const platform = new ConsolePlatform({
     store: history,

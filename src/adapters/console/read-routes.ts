@@ -30,7 +30,7 @@ export function registerReadRoutes(http: HttpServer, ctx: ConsoleContext): void 
     const { directory } = ctx.deps;
     const agency = (id: string) => directory.agencies.find((a) => a.id === id)?.name ?? id;
     const people = directory.contacts.map((c) => {
-      const person = findPerson(directory, c.id)!;
+      const person = findPerson(directory, c.id, ctx.deps.coordinators)!;
       return {
         id: c.id,
         name: c.name,
@@ -57,7 +57,7 @@ export function registerReadRoutes(http: HttpServer, ctx: ConsoleContext): void 
       await ctx.platform.ensureDirectChannel(person.contact.id);
       const channels = ctx.history
         .channels()
-        .filter((c) => canSeeChannel(directory, c, person.contact.id))
+        .filter((c) => canSeeChannel(directory, c, person.contact.id, ctx.deps.coordinators))
         .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name))
         .map(channelView);
       sendOk(res, { channels });

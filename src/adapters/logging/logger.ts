@@ -7,7 +7,7 @@
  * tokens wherever they sit. Callers still pass identifiers (references, keys,
  * counts), never people.
  */
-import { pino, type DestinationStream } from 'pino';
+import { type DestinationStream, pino } from 'pino';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -32,3 +32,5 @@ export const CALLBACKS = {
 export const COMMAND = '/incident';
 /** The strategic plan command (Serious Violence Duty plans, issue 9). */
 export const PLAN_COMMAND = '/plan';
+/** The agency directory: anyone shows it, coordinators edit it. */
+export const DIRECTORY_COMMAND = '/directory';

@@ -5,8 +5,9 @@
  * an AgentApplication routes them to the turn handlers, and the
  * `TeamsPlatform` the announcements and the scheduler use talks to the Bot
  * Connector and Microsoft Graph. What the adapter learns (connector address,
- * one-to-one chats, incident chats) and the documents it links to are kept
- * under `<dataDir>/teams/`.
+ * one-to-one chats, incident chats) is kept in the Store, shared by every
+ * replica (`store/teams-state.ts`); the documents it links to are kept under
+ * `<dataDir>/teams/`.
  */
 import type { IncomingMessage } from 'node:http';
 import { AgentApplication, type TurnState } from '@microsoft/agents-hosting';
@@ -17,8 +18,10 @@ import type { Logger } from '../logging/logger.js';
 import { InFlight } from '../shared/in-flight.js';
 import { type AccessTokens, createTeamsAuth } from './auth/teams-auth.js';
 import { GraphClient } from './graph/graph-client.js';
+import { entraGroupMembers } from './graph/group-members.js';
 import { registerFileRoute } from './http/file-route.js';
 import { registerMessagesRoute } from './http/messages-route.js';
+import type { RetrySettings } from './http/retry-policy.js';
 import { DEFAULT_GRAPH_URL } from './ids.js';
 import { FileLinks } from './platform/file-links.js';
 import { IncidentSpaces } from './platform/incident-spaces.js';
@@ -40,6 +43,8 @@ export interface TeamsAppOptions {
   accessTokens?: AccessTokens;
   /** The longest wait before retrying a throttled Graph call; tests make it 0. */
   graphRetryWaitMs?: number;
+  /** Graph's and the Bot Connector's retry policy (attempts, time limit, back-off); tests shorten it. */
+  retry?: Partial<RetrySettings>;
 }
 
 export interface TeamsApp {
@@ -50,17 +55,21 @@ export interface TeamsApp {
   idle(): Promise<void>;
   /** Resolves once no form-started announcement is running. */
   announcementsIdle(): Promise<void>;
+  /** The Teams actor ids of an Entra group's members (`teams:<group id>`, MUSTER_COORDINATOR_GROUPS). */
+  groupMembers(group: string): Promise<string[]>;
   stop(): Promise<void>;
 }
 
 export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsApp> {
   const { teams, deps, logger } = options;
-  const auth = createTeamsAuth(teams, options.accessTokens);
-  const state = await TeamsState.open(options.dataDir, (message) => logger.warn(message));
+  const auth = createTeamsAuth(teams, options.accessTokens, { ...options.retry, logger });
+  const state = await TeamsState.open({ store: deps.store, dataDir: options.dataDir, log: logger });
   const files = await FileLinks.open(options.dataDir);
   const graph = new GraphClient({
     baseUrl: teams.graphUrl ?? DEFAULT_GRAPH_URL,
     tokens: auth.tokens,
+    logger,
+    ...(options.retry ? { retry: options.retry } : {}),
     ...(options.graphRetryWaitMs !== undefined ? { maxRetryWaitMs: options.graphRetryWaitMs } : {}),
   });
   const users = new TeamsUsers(graph);
@@ -128,6 +137,7 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsApp
     authenticated: auth.authenticated,
     idle: () => handlers.idle(),
     announcementsIdle: () => ctx.announcing.idle(),
+    groupMembers: (group) => entraGroupMembers(graph, group),
     stop: () => handlers.idle(),
   };
 }

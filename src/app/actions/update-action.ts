@@ -10,7 +10,7 @@ import { ACTION_STATUSES, changeStatus, recordProgress } from '../../core/action
 import type { Actor } from '../../core/actor.js';
 import type { DirectoryDeps, ProtocolDeps, StoreDeps } from '../deps.js';
 import { loadIncident, nowIso } from '../incident-timeline.js';
-import { mayChangeActionRag, ragRefusal, recordRefusal, type RoleIdentity } from '../roles.js';
+import { mayChangeActionRag, type RoleIdentity, ragRefusal, recordRefusal } from '../roles.js';
 import { syncIncidentReminders } from '../sync-incident-reminders.js';
 import { actorSchema, invalidInput, parseInput, referenceSchema } from '../validate-input.js';
 import { actionNumberSchema, type ChangedAction, changeAction, ragSchema } from './action-input.js';

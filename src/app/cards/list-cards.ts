@@ -156,6 +156,11 @@ export const COMMAND_HELP: HelpCard['commands'] = [
   },
   { usage: USAGE.timeline, summary: 'every change to the incident: who did what, when' },
   { usage: '/incident help', summary: 'this list' },
+  {
+    usage: '/plan help',
+    summary: 'the partnership’s strategic Serious Violence Duty plan: rounds, board report',
+  },
+  { usage: '/directory help', summary: 'the agencies, their lists and contacts (coordinators edit them)' },
 ];
 
 const MAX_WORD = 30;

@@ -8,7 +8,7 @@
 import { ErrorCode, MusterError } from '../../core/errors.js';
 import { canTransition } from '../../core/incident/incident.js';
 import { STATUS_LABELS } from '../cards/incident-card.js';
-import { checkCloseRole } from '../close-incident.js';
+import { checkCloseRole, refuseWhileMeetingRuns } from '../close-incident.js';
 import { closeIncidentForm } from '../forms/close-incident-form.js';
 import { reopenIncident, unarchiveIncidentSpace } from '../reopen-incident.js';
 import type { CommandDeps, CommandOutcome, CommandScope } from './command-outcome.js';
@@ -23,6 +23,8 @@ export async function closeCommand(deps: CommandDeps, scope: CommandScope): Prom
       `${incident.reference} is already closed. To work on it again: /incident reopen ${incident.reference} [reason].`,
     );
   }
+  // Said before the form opens, not after the reason is typed.
+  refuseWhileMeetingRuns(incident);
   return { form: closeIncidentForm(incident) };
 }
 

@@ -8,6 +8,7 @@
 import { ErrorCode, MusterError } from '../../core/errors.js';
 import type { Incident, Meeting, MeetingKind } from '../../core/incident/incident.js';
 import { openRecord } from '../../core/meetings/meeting-record.js';
+import { renderMinutesMarkdown } from '../../export/minutes-markdown.js';
 import { minutesDocument } from '../exports/export-documents.js';
 import { fileStem, MIME, meetingSlug } from '../exports/export-labels.js';
 import { meetingName } from '../meetings/checklist-card.js';
@@ -21,7 +22,6 @@ import {
 import { endMeeting } from '../meetings/end-meeting.js';
 import { targetRecord } from '../meetings/meeting-change.js';
 import { startMeeting } from '../meetings/start-meeting.js';
-import { renderMinutesMarkdown } from '../../export/minutes-markdown.js';
 import type { CommandDeps, CommandOutcome, CommandScope } from './command-outcome.js';
 
 /** What the protocol expects next: the earliest scheduled meeting, else the initial meeting, else a review. */

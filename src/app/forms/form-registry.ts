@@ -7,6 +7,10 @@
  * `registeredForm`, the person's answers kept); nothing is half-written. A
  * person who may not act on the incident is refused, and the refusal audited.
  *
+ * Partnership forms (the directory) name no incident:
+ * the registry skips the incident and its access check, and the handler
+ * decides who may submit (coordinators).
+ *
  * The SIO's notification form, the record-meeting form and an action
  * reminder's Add update form keep their own handlers (they came first).
  */
@@ -25,15 +29,21 @@ import {
   signsOfSafetyFormHandler,
 } from './checklist-forms.js';
 import { closeIncidentFormHandler } from './close-incident-form.js';
-import type { FormHandler } from './form-handler.js';
+import { directoryContactFormHandler } from './directory-contact-form.js';
+import type { FormHandler, PartnershipFormHandler } from './form-handler.js';
 import type { FormDefinition, FormSubmission } from './form-model.js';
 import { keyDateFormHandler } from './key-date-form.js';
 import { progressUpdateFormHandler } from './progress-update-form.js';
 import { scheduleMeetingFormHandler } from './schedule-meeting-form.js';
 
-export type { FormHandler, FormSubmitScope } from './form-handler.js';
+export type {
+  FormHandler,
+  FormSubmitScope,
+  PartnershipFormHandler,
+  PartnershipFormScope,
+} from './form-handler.js';
 
-const HANDLERS: readonly FormHandler[] = [
+const HANDLERS: readonly (FormHandler | PartnershipFormHandler)[] = [
   scheduleMeetingFormHandler,
   addActionFormHandler,
   progressUpdateFormHandler,
@@ -42,6 +52,7 @@ const HANDLERS: readonly FormHandler[] = [
   checklistItemFormHandler,
   attendanceFormHandler,
   signsOfSafetyFormHandler,
+  directoryContactFormHandler,
 ];
 
 const BY_ID = new Map(HANDLERS.map((h) => [h.id, h]));
@@ -50,7 +61,7 @@ export function isRegisteredForm(formId: string): boolean {
   return BY_ID.has(formId);
 }
 
-function handlerFor(formId: string): FormHandler {
+function handlerFor(formId: string): FormHandler | PartnershipFormHandler {
   const handler = BY_ID.get(formId);
   if (!handler)
     throw new MusterError(ErrorCode.InvalidInput, `Muster has no form "${formId}". Open it again.`);
@@ -74,7 +85,13 @@ export async function registeredForm(
   formId: string,
   context: Record<string, string>,
 ): Promise<FormDefinition> {
-  return handlerFor(formId).rebuild(deps, await formIncident(deps, context), context);
+  const handler = handlerFor(formId);
+  if (isPartnershipForm(handler)) return handler.rebuild(deps, context);
+  return handler.rebuild(deps, await formIncident(deps, context), context);
+}
+
+function isPartnershipForm(handler: FormHandler | PartnershipFormHandler): handler is PartnershipFormHandler {
+  return 'scope' in handler && handler.scope === 'partnership';
 }
 
 export interface FormSubmitRequest {
@@ -89,8 +106,19 @@ export async function submitRegisteredForm(
   request: FormSubmitRequest,
 ): Promise<CommandOutcome> {
   const handler = handlerFor(request.submission.formId);
-  const incident = await formIncident(deps, request.submission.context);
   const requester = typeof request.requester === 'function' ? await request.requester() : request.requester;
+  if (isPartnershipForm(handler)) {
+    return handler.submit(
+      deps,
+      {
+        by: request.by,
+        requester: { ...requester, actorId: request.by.id },
+        resolveUser: request.resolveUser,
+      },
+      request.submission,
+    );
+  }
+  const incident = await formIncident(deps, request.submission.context);
   const access = await checkAccess(
     deps.directory,
     incident,

@@ -25,10 +25,10 @@ export interface ImportPlanInput {
 const titleSchema = z.string().trim().max(200);
 
 export async function importPlan(
-  deps: StoreDeps & { directory: Directory },
+  deps: StoreDeps & { directory: Directory; coordinators?: readonly string[] },
   input: ImportPlanInput,
 ): Promise<Plan> {
-  requireCoordinator(deps.directory, input.requester, 'import a plan');
+  requireCoordinator(deps.directory, input.by, input.requester, 'import a plan', deps.coordinators);
   const id = checkPlanId(input.planId);
   if (input.files.length === 0) {
     const message = 'Attach the plan as a .csv or .xlsx file.';

@@ -1,7 +1,10 @@
 /**
  * Who may run the partnership's strategic plan from chat: CSP coordinators
  * import it, start rounds and export board reports; an action's lead (or a
- * coordinator) answers for that action. Refusals say who to ask.
+ * coordinator) answers for that action. Coordinators are the directory's and
+ * the configured ones (`configured`: MUSTER_COORDINATORS and the members of
+ * MUSTER_COORDINATOR_GROUPS), matched by the asker's actor id. Refusals say
+ * who to ask.
  */
 import type { Action } from '../../core/actions/action.js';
 import type { Actor } from '../../core/actor.js';
@@ -14,8 +17,14 @@ export interface PlanRequester {
   email?: string;
 }
 
-export function requireCoordinator(directory: Directory, who: PlanRequester, what: string): void {
-  if (isCoordinator(directory, who)) return;
+export function requireCoordinator(
+  directory: Directory,
+  by: Actor,
+  who: PlanRequester,
+  what: string,
+  configured: readonly string[] = [],
+): void {
+  if (isCoordinator(directory, { ...who, actorId: by.id }, configured)) return;
   throw new MusterError(
     ErrorCode.InvalidInput,
     `Only CSP coordinators can ${what}, so nothing was changed. Ask your coordinator to do it.`,
@@ -28,10 +37,11 @@ export function requireLeadOrCoordinator(
   action: Action,
   by: Actor,
   who: PlanRequester,
+  configured: readonly string[] = [],
 ): void {
   const isLead =
     by.id === action.owner.id || (by.contactId !== undefined && by.contactId === action.owner.contactId);
-  if (isLead || isCoordinator(directory, who)) return;
+  if (isLead || isCoordinator(directory, { ...who, actorId: by.id }, configured)) return;
   throw new MusterError(
     ErrorCode.InvalidInput,
     `Only ${action.owner.name} (the lead for ${action.number}) or a CSP coordinator can update it, so nothing was changed.`,

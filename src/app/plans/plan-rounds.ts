@@ -26,7 +26,12 @@ import { type PlanRequester, requireCoordinator, requireLeadOrCoordinator } from
 import type { PlanNotifier } from './plan-notifier.js';
 import { planUpdateCard } from './plan-update-card.js';
 
-export type PlanDeps = ProtocolDeps & { directory: Directory; notifier: PlanNotifier };
+export type PlanDeps = ProtocolDeps & {
+  directory: Directory;
+  notifier: PlanNotifier;
+  /** The configured coordinators (MUSTER_COORDINATORS, coordinator groups' members). */
+  coordinators?: readonly string[];
+};
 
 export async function loadPlan(deps: { store: PlanDeps['store'] }, id: string): Promise<Plan> {
   const plan = await deps.store.getPlan(id.trim().toLowerCase());
@@ -56,7 +61,7 @@ export async function startPlanRound(
   deps: PlanDeps,
   input: StartRoundInput,
 ): Promise<{ plan: Plan; round: PlanRound; asked: number }> {
-  requireCoordinator(deps.directory, input.requester, 'start an update round');
+  requireCoordinator(deps.directory, input.by, input.requester, 'start an update round', deps.coordinators);
   const quarter = quarterSchema.safeParse(input.quarter);
   if (!quarter.success) {
     const message = quarter.error.issues[0]?.message ?? 'name the quarter';
@@ -98,10 +103,11 @@ export interface AnswerRoundInput {
   requester: PlanRequester;
 }
 
+/** Needs no notifier: an answer asks nobody, so the plan's form can call it with a form's deps. */
 export async function answerPlanRound(
-  deps: PlanDeps,
+  deps: Omit<PlanDeps, 'notifier'>,
   input: AnswerRoundInput,
-): Promise<{ plan: Plan; late: boolean }> {
+): Promise<{ plan: Plan; late: boolean; round?: PlanRound }> {
   const rag = parseRag(input.rag, 'rag');
   const text = input.text.trim();
   if (!text) {
@@ -116,8 +122,10 @@ export async function answerPlanRound(
     findAction(current.actions, input.actionNumber),
     input.by,
     input.requester,
+    deps.coordinators,
   );
   let late = false;
+  let round: PlanRound | undefined;
   const plan = await deps.store.updatePlan(current.id, (p) => {
     const answered = answerRound(p, {
       actionNumber: input.actionNumber,
@@ -127,9 +135,10 @@ export async function answerPlanRound(
       at: deps.clock.now().toISOString(),
     });
     late = answered.late;
+    round = answered.round;
     return { ...answered.plan, updatedAt: deps.clock.now().toISOString() };
   });
-  return { plan, late };
+  return { plan, late, ...(round ? { round } : {}) };
 }
 
 /** Who has answered the open round (or the latest one, once closed). */

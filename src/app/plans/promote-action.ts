@@ -26,10 +26,16 @@ export interface PromoteActionInput {
 }
 
 export async function promoteIncidentAction(
-  deps: StoreDeps & { directory: Directory },
+  deps: StoreDeps & { directory: Directory; coordinators?: readonly string[] },
   input: PromoteActionInput,
 ): Promise<{ plan: Plan; number: string }> {
-  requireCoordinator(deps.directory, input.requester, 'promote an incident action into the plan');
+  requireCoordinator(
+    deps.directory,
+    input.by,
+    input.requester,
+    'promote an incident action into the plan',
+    deps.coordinators,
+  );
   const incident = await loadIncident(deps.store, input.reference);
   const source = findAction(incident.actions ?? [], input.actionNumber);
   const current = await loadPlan(deps, input.planId);

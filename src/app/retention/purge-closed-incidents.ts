@@ -4,8 +4,11 @@
  * reminders. When a keep-export place is configured, each incident's final
  * report (DOCX, the same renderer as `/incident export report`) is kept there
  * first; an incident whose report cannot be kept is not purged (retried next
- * run). Each purge is logged by the store (reference and dates only). A dry
- * run lists what would go and changes nothing.
+ * run). Each purge is logged by the store (reference and dates only). Then
+ * what the chat platforms keep of it on Muster's side (the console's history,
+ * Teams' exported files) is forgotten too, through `forgetIncident`; a
+ * failure there is reported with the incident, which is gone from the store
+ * either way. A dry run lists what would go and changes nothing.
  */
 import type { Incident } from '../../core/incident/incident.js';
 import { renderFinalReportDocx } from '../../export/final-report-docx.js';
@@ -19,9 +22,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Writes a kept report where the operator asked (MUSTER_RETENTION_KEEP_EXPORT_DIR); an adapter supplies it. */
 export type KeepExport = (filename: string, content: Buffer) => Promise<void>;
 
+/** Removes what the platforms keep of a purged incident (ChatPlatform.forgetIncident); an adapter supplies it. */
+export type ForgetIncident = (reference: string) => Promise<void>;
+
 export interface RetentionOptions {
   retentionDays: number;
   keepExport?: KeepExport;
+  forgetIncident?: ForgetIncident;
   dryRun?: boolean;
 }
 
@@ -56,11 +63,21 @@ export async function purgeClosedIncidents(
     .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
   const result: RetentionResult = { purged: [], failed: [], cutOff: cutOff.toISOString() };
   for (const summary of due) {
+    let purged: PurgeRecord | undefined;
     try {
-      const purged = await purgeOne(deps, options, summary.id, cutOff, now);
+      purged = await purgeOne(deps, options, summary.id, cutOff, now);
       if (purged) result.purged.push(purged);
     } catch (error) {
       result.failed.push({ reference: summary.reference, error: (error as Error).message });
+    }
+    if (!purged || options.dryRun || !options.forgetIncident) continue;
+    try {
+      await options.forgetIncident(purged.reference);
+    } catch (error) {
+      result.failed.push({
+        reference: purged.reference,
+        error: `purged from the store, but the chat platforms' copies could not be removed: ${(error as Error).message}`,
+      });
     }
   }
   return result;

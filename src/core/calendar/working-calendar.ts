@@ -92,6 +92,8 @@ export class WorkingCalendar {
   /** The end of the working day of the Nth working day after `from`'s local date (N = 0: that same day). */
   addWorkingDays(from: DateTime, days: number): DateTime {
     let day = this.local(from).startOf('day');
+    // "0 working days after" a Saturday is the end of Monday, never the Saturday itself.
+    if (days === 0) return this.endOfWorkingDay(this.rollForwardToWorkingDay(day));
     for (let counted = 0; counted < days; ) {
       day = day.plus({ days: 1 });
       if (this.isWorkingDay(day)) counted += 1;

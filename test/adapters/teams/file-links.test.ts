@@ -30,6 +30,25 @@ afterEach(async () => {
 const queryOf = (link: string) => new URL(link).searchParams;
 
 describe('FileLinks', () => {
+  it('forgets a purged incident’s files, and only that incident’s, before they expire', async () => {
+    const links = await FileLinks.open(dir, clock);
+    const named = (filename: string) => ({ ...file, filename });
+    const purged = await links.put(named('sv-2027-0001-action-plan.xlsx'), 'https://muster.example.org');
+    const longer = await links.put(named('sv-2027-00012-action-plan.xlsx'), 'https://muster.example.org');
+    const other = await links.put(named('sv-2027-0002-minutes.docx'), 'https://muster.example.org');
+
+    await links.forgetIncident('SV-2027-0001');
+
+    expect(await links.read(queryOf(purged))).toEqual({ refused: 'expired' });
+    expect(await links.read(queryOf(longer))).toMatchObject({
+      meta: { filename: 'sv-2027-00012-action-plan.xlsx' },
+    });
+    expect(await links.read(queryOf(other))).toMatchObject({
+      meta: { filename: 'sv-2027-0002-minutes.docx' },
+    });
+    expect(await readdir(join(dir, 'teams', 'files'))).toHaveLength(4);
+  });
+
   it('serves a stored file through its link, under the public address given', async () => {
     const links = await FileLinks.open(dir, clock);
     const link = await links.put(file, 'https://muster.example.org/proxy');

@@ -14,11 +14,14 @@ import { IncidentSpaces } from '../../../src/adapters/teams/platform/incident-sp
 import { TeamsState } from '../../../src/adapters/teams/store/teams-state.js';
 import type { Incident } from '../../../src/core/incident/incident.js';
 import { type FakeGraph, startFakeGraph } from '../../fakes/fake-teams/index.js';
+import { InMemoryStore } from '../../fakes/in-memory-store.js';
 import { RecordingLogger } from '../../fakes/recording-logger.js';
 
 let graph: FakeGraph;
 let dir: string;
 let logger: RecordingLogger;
+/** The Store every replica's Teams state shares. */
+let store: InMemoryStore;
 
 const incident = { reference: 'SV-2027-0042', area: 'corby' } as Incident;
 const people = ['aad-pat', 'aad-cara', 'aad-sam'].map((id) => ({
@@ -31,6 +34,7 @@ beforeEach(async () => {
   graph = await startFakeGraph({ users: people });
   dir = await mkdtemp(join(tmpdir(), 'muster-teams-spaces-'));
   logger = new RecordingLogger();
+  store = new InMemoryStore();
 });
 afterEach(async () => {
   await graph.close();
@@ -41,7 +45,7 @@ async function spaces(options: { teamId?: string | null; appId?: string } = {}):
   const client = new GraphClient({ baseUrl: graph.baseUrl, tokens: async () => 't', maxRetryWaitMs: 0 });
   return new IncidentSpaces({
     graph: client,
-    state: await TeamsState.open(dir),
+    state: await TeamsState.open({ store, dataDir: dir }),
     logger,
     ...(options.teamId === null ? {} : { teamId: options.teamId ?? graph.teamId }),
     ...(options.appId ? { appId: options.appId } : {}),
@@ -82,7 +86,17 @@ describe('IncidentSpaces.ensure', () => {
     expect(again.id).toBe(first.id);
     expect(graph.chats[0]).toMatchObject({ topic: 'sv-2027-0042-corby' });
     expect(logger.messages('warn').join()).toContain('group chat');
-    expect(made.kindOf(first.id)).toEqual({ kind: 'chat' });
+    expect(await made.kindOf(first.id)).toEqual({ kind: 'chat' });
+  });
+
+  it('reuses the group chat another replica made for the incident instead of making a second', async () => {
+    graph.forbidChannels = true;
+    const first = await (await spaces()).ensure(incident, ['aad-pat', 'aad-cara']);
+    const otherReplica = await spaces();
+    const again = await otherReplica.ensure(incident, ['aad-pat', 'aad-cara']);
+    expect(graph.chats).toHaveLength(1);
+    expect(again.id).toBe(first.id);
+    expect(await otherReplica.kindOf(first.id)).toEqual({ kind: 'chat' });
   });
 
   it('uses a group chat when no team is configured, and installs Muster in it', async () => {

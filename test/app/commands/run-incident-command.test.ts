@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { announceIncident } from '../../../src/app/announce-incident.js';
 import type { CommandDeps } from '../../../src/app/commands/command-outcome.js';
 import {
-  parseIncidentCommand,
   type IncidentScopedCommand,
+  parseIncidentCommand,
 } from '../../../src/app/commands/parse-incident-command.js';
 import { runIncidentCommand } from '../../../src/app/commands/run-incident-command.js';
 import { openIncident } from '../../../src/app/open-incident.js';

@@ -10,12 +10,12 @@ import type { Store } from '../../../src/ports.js';
 import { RecordingPlatform } from '../../fakes/recording-platform.js';
 import { COORDINATOR, SIO, STORES } from '../harness.js';
 import {
-  type Deps,
-  REF,
   announcedIncident,
   checklistItem,
+  type Deps,
   lastChecklist,
   member,
+  REF,
 } from '../interactions/checklist-fixture.js';
 import { refusal, snapshot } from '../store-snapshot.js';
 

@@ -3,6 +3,7 @@ import type { Store } from '../../../src/ports.js';
 import { STORES } from '../harness.js';
 import { refusal, refusalEvents, snapshot, snapshotApartFromRefusals } from '../store-snapshot.js';
 import {
+  announcedIncident,
   checklistItem,
   type Deps,
   lastChecklist,
@@ -10,7 +11,6 @@ import {
   outsider,
   press,
   REF,
-  announcedIncident,
 } from './checklist-fixture.js';
 
 const ITEM = { meetingId: 'initial-1', sectionId: 'health-planning', itemId: 'discharge-plans' };

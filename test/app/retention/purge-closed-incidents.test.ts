@@ -80,6 +80,34 @@ describe.each(STORES)('purgeClosedIncidents ($name)', (factory) => {
     expect(result.purged[0]?.exportKept).toBe(true);
   });
 
+  it('has the platforms forget each purged incident, and nothing on a dry run', async () => {
+    const forgotten: string[] = [];
+    const forgetIncident = async (reference: string) => {
+      forgotten.push(reference);
+    };
+    await purgeClosedIncidents(testDeps(store, NOW), { retentionDays: 30, dryRun: true, forgetIncident });
+    expect(forgotten).toEqual([]);
+    await purgeClosedIncidents(testDeps(store, NOW), { retentionDays: 30, forgetIncident });
+    expect(forgotten).toEqual(['SV-2028-0001']);
+  });
+
+  it('reports a platform that could not forget, the incident being purged all the same', async () => {
+    const result = await purgeClosedIncidents(testDeps(store, NOW), {
+      retentionDays: 30,
+      forgetIncident: async () => {
+        throw new Error('disk full');
+      },
+    });
+    expect(result.purged.map((p) => p.reference)).toEqual(['SV-2028-0001']);
+    expect(result.failed).toEqual([
+      {
+        reference: 'SV-2028-0001',
+        error: "purged from the store, but the chat platforms' copies could not be removed: disk full",
+      },
+    ]);
+    expect(await store.getIncident('SV-2028-0001')).toBeUndefined();
+  });
+
   it('keeps the incident when its report cannot be kept, and says why', async () => {
     const result = await purgeClosedIncidents(testDeps(store, NOW), {
       retentionDays: 30,

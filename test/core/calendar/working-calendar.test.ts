@@ -121,6 +121,16 @@ describe('WorkingCalendar — N working days', () => {
     );
   });
 
+  it('takes 0 working days after a working day as the end of that day, and after a weekend as the end of the next working day', () => {
+    expect(iso(london.addWorkingDays(at('2027-08-23T10:00:00+01:00'), 0))).toBe(
+      '2027-08-23T17:00:00.000+01:00',
+    );
+    // Sat 28 Aug, then the bank holiday on Mon 30 Aug: due the end of Tue 31 Aug.
+    expect(iso(london.addWorkingDays(at('2027-08-28T10:00:00+01:00'), 0))).toBe(
+      '2027-08-31T17:00:00.000+01:00',
+    );
+  });
+
   it('honours a configured end of the working day', () => {
     const early = new WorkingCalendar({
       zone: 'Europe/London',

@@ -240,7 +240,12 @@ describe('planReminders — snoozes', () => {
       ['initial-meeting:snooze-1', '2027-08-31T08:00:00.000Z'],
       ['initial-meeting:snooze-2', '2027-09-01T08:00:00.000Z'],
     ]);
-    const met = { ...snoozed, meetings: [{ kind: 'initial' as const, at: '2027-08-31T09:00:00.000Z', status: 'held' as const }] };
-    expect(planReminders(defaultProtocol, met, at('2027-08-31T12:00:00+01:00')).some((r) => r.kind === 'snooze')).toBe(false);
+    const met = {
+      ...snoozed,
+      meetings: [{ kind: 'initial' as const, at: '2027-08-31T09:00:00.000Z', status: 'held' as const }],
+    };
+    expect(
+      planReminders(defaultProtocol, met, at('2027-08-31T12:00:00+01:00')).some((r) => r.kind === 'snooze'),
+    ).toBe(false);
   });
 });

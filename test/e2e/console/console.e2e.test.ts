@@ -428,6 +428,14 @@ describe.skipIf(!hasChromium && !browserRequired)(title, () => {
     await openChannel(watcher, incidentChannelId);
 
     const composer = main.getByLabel(/^Message/);
+    // The checklist's meeting is still running: closing waits until it has ended.
+    await composer.fill('/incident close');
+    await composer.press('Enter');
+    await main.locator('#messages li.message-ephemeral', { hasText: 'is still running' }).waitFor();
+    await composer.fill('/incident meeting end');
+    await composer.press('Enter');
+    await main.locator('#messages li.message-ephemeral', { hasText: /ended/ }).waitFor();
+
     await composer.fill('/incident close');
     await composer.press('Enter');
     const dialog = main.getByRole('dialog', { name: `Close ${reference}` });

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { COMMAND, PLAN_COMMAND } from '../../../src/adapters/slack/ids.js';
+import { COMMAND, DIRECTORY_COMMAND, PLAN_COMMAND } from '../../../src/adapters/slack/ids.js';
 import { SLACK_EVENTS_PATH } from '../../../src/adapters/slack/slack-app.js';
 import { REPO_ROOT } from '../../cli/cli-harness.js';
 
@@ -27,6 +27,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.unarchive': ['groups:write'],
   'files.uploadV2': ['files:write'],
   'pins.add': ['pins:write'],
+  'usergroups.users.list': ['usergroups:read'],
   'users.info': ['users:read'],
   'users.lookupByEmail': ['users:read.email'],
   'views.open': [],
@@ -74,7 +75,7 @@ it('asks for exactly the bot scopes the code uses', async () => {
 
 it('declares the command, events and interactivity the app handles, all on one route', async () => {
   const { features, settings } = await manifest();
-  expect(features.slash_commands.map((c) => c.command)).toEqual([COMMAND, PLAN_COMMAND]);
+  expect(features.slash_commands.map((c) => c.command)).toEqual([COMMAND, PLAN_COMMAND, DIRECTORY_COMMAND]);
   expect(features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
   expect(settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
   expect(settings.interactivity.is_enabled).toBe(true);

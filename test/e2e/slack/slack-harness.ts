@@ -14,6 +14,7 @@ import { loadConfig } from '../../../src/config.js';
 import type { Incident } from '../../../src/core/incident/incident.js';
 import {
   type FakeSlack,
+  type FakeUser,
   type SlackHttpResponse,
   type SlackRequestClient,
   type StateValues,
@@ -41,11 +42,28 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { retries?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  retries?: number;
+  /** Each Web API request's time limit in milliseconds (the client's default otherwise). */
+  timeout?: number;
+  /** More variables for the process (MUSTER_COORDINATOR_GROUPS…). */
+  env?: Record<string, string>;
+  /** More Slack users than USERS, and user groups (id → member ids). */
+  users?: FakeUser[];
+  usergroups?: Record<string, string[]>;
+  /** Runs on the fake before Muster starts (to inject a failure at start). */
+  prepare?: (fake: FakeSlack) => void;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'muster-e2e-'));
   const directoryPath = join(dataDir, 'directory.json');
   await writeFile(directoryPath, JSON.stringify(testDirectory()));
-  const fake = await startFakeSlack({ users: Object.values(USERS) });
+  const fake = await startFakeSlack({
+    users: [...Object.values(USERS), ...(options.users ?? [])],
+    ...(options.usergroups ? { usergroups: options.usergroups } : {}),
+  });
+  options.prepare?.(fake);
   const coordinationChannel = fake.addChannel({ name: 'csp-coordination', isPrivate: true }).id;
   const clock = new FixedClock(NOW);
   const logger = new RecordingLogger();
@@ -60,6 +78,7 @@ export async function startHarness(options: { retries?: number } = {}): Promise<
     // Ticks come from the tests (tickNow), not the wall clock: 1 January only.
     MUSTER_TICK_CRON: '0 0 1 1 *',
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const launch = async () => {
     const muster = await startMuster({
@@ -68,7 +87,12 @@ export async function startHarness(options: { retries?: number } = {}): Promise<
       logger,
       runOnStart: false,
       host: '127.0.0.1',
-      slackClient: { retries: options.retries ?? 0, minTimeout: 0, maxTimeout: 0 },
+      slackClient: {
+        retries: options.retries ?? 0,
+        minTimeout: 0,
+        maxTimeout: 0,
+        ...(options.timeout ? { timeout: options.timeout } : {}),
+      },
     });
     return {
       muster,

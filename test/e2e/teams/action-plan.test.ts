@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../src/core/incident/incident.js';
-import { activity, cardOf, type ConnectorMessage, textOf } from '../../fakes/fake-teams/index.js';
+import { activity, type ConnectorMessage, cardOf, textOf } from '../../fakes/fake-teams/index.js';
 import {
   errorUnder,
   formAnswers,

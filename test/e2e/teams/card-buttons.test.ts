@@ -5,7 +5,7 @@
  * coordinator changes nothing; Action.Execute runs the same use case.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardOf, type ConnectorMessage, textOf } from '../../fakes/fake-teams/index.js';
+import { type ConnectorMessage, cardOf, textOf } from '../../fakes/fake-teams/index.js';
 import {
   buttonsIn,
   dmOf,

@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../../src/core/incident/incident.js';
-import { cardOf, type ConnectorMessage, textOf } from '../../fakes/fake-teams/index.js';
+import { type ConnectorMessage, cardOf, textOf } from '../../fakes/fake-teams/index.js';
 import { type Harness, inChannel, reportIncident, spaceOf, startHarness, USERS } from './teams-harness.js';
 
 let h: Harness;

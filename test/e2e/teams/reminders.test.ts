@@ -58,13 +58,16 @@ it('sends nothing before the reminder is due', async () => {
 
 it('marks a reminder sent only after Teams accepted it, and retries a refused send next tick', async () => {
   h.clock.set(FIRES_AT);
-  h.connector.failNext('post', 503, 3);
+  // An outage that outlasts the connector retries of this tick.
+  h.connector.failNext('post', 503, 100);
   await h.muster.tickNow();
 
   const failed = await reminderRow();
   expect(failed.sentAt).toBeUndefined();
   expect(failed.attempts).toBe(1);
+  expect(reminderPosts(spaceOf(incident))).toHaveLength(0);
 
+  h.connector.clearFailures();
   h.clock.advance(60_000);
   await h.muster.tickNow();
 

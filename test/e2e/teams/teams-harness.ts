@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import type { TeamsRetrySettings } from '../../../src/adapters/teams/index.js';
 import { type RunningMuster, startMuster } from '../../../src/app-runtime.js';
 import { loadConfig } from '../../../src/config.js';
 import type { Incident } from '../../../src/core/incident/incident.js';
@@ -85,6 +86,8 @@ export interface HarnessOptions {
   /** The Teams credentials' environment (TEAMS_APP_ID…), given the fakes; unauthenticated local mode by default. */
   env?: (fakes: { connector: FakeConnector; graph: FakeGraph }) => Record<string, string>;
   accessTokens?: (scope: string) => Promise<string>;
+  /** Graph's and the connector's retry policy; by default the real one without its waits. */
+  retry?: Partial<TeamsRetrySettings>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -118,6 +121,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     host: '127.0.0.1',
     teamsTesting: {
       graphRetryWaitMs: 0,
+      retry: { maxDelayMs: 0, ...options.retry },
       ...(options.accessTokens ? { accessTokens: options.accessTokens } : {}),
     },
   });

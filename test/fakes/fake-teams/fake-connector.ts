@@ -3,7 +3,10 @@
  * 127.0.0.1: activities' `serviceUrl` points here, so every reply, proactive
  * message, card update and one-to-one chat Muster makes lands in memory.
  * It keeps each message's versions (an update replaces the shown one), can
- * be told to fail the next calls, and serves the signing keys of the local
+ * be told to fail the next calls (with a Retry-After if asked) or to answer
+ * them late (the work done, the answer held back, as when a client times
+ * out), answers a one-to-one chat Muster asks to create again with the same
+ * chat, as Teams does, and serves the signing keys of the local
  * token issuer (test/fakes/fake-teams/tokens.ts) for the authentication tests.
  */
 import {
@@ -37,8 +40,12 @@ export interface FakeConnector {
   message(id: string): ConnectorMessage | undefined;
   /** The one-to-one chats Muster created, by the member's user id. */
   personalChats: Map<string, string>;
-  /** The next `count` calls of a kind answer `status`. */
-  failNext(call: ConnectorCall, status?: number, count?: number): void;
+  /** The next `count` calls of a kind answer `status`, with `headers` (a Retry-After) if given. */
+  failNext(call: ConnectorCall, status?: number, count?: number, headers?: Record<string, string>): void;
+  /** The next `count` calls of a kind are carried out but answered only after `ms`. */
+  delayNext(call: ConnectorCall, ms: number, count?: number): void;
+  /** Ends every failure and delay asked for. */
+  clearFailures(): void;
   /** Keys served at `/<tenant>/discovery/v2.0/keys` (the JWKS of the local issuer). */
   setSigningKeys(tenant: string, jwks: unknown): void;
   close(): Promise<void>;
@@ -49,7 +56,11 @@ const conversationOf = (id: string) => id.split(';')[0]!;
 export async function startFakeConnector(): Promise<FakeConnector> {
   const messages: ConnectorMessage[] = [];
   const personalChats = new Map<string, string>();
-  const failures = new Map<ConnectorCall, { status: number; count: number }>();
+  const failures = new Map<
+    ConnectorCall,
+    { status: number; count: number; headers?: Record<string, string> }
+  >();
+  const delays = new Map<ConnectorCall, { ms: number; count: number }>();
   const keys = new Map<string, unknown>();
   let next = 1;
 
@@ -57,7 +68,17 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const planned = failures.get(call);
     if (!planned || planned.count <= 0) return undefined;
     planned.count -= 1;
-    return errorReply(planned.status, 'ServiceError', `injected ${call} failure`);
+    const reply = errorReply(planned.status, 'ServiceError', `injected ${call} failure`);
+    return planned.headers ? { ...reply, headers: planned.headers } : reply;
+  };
+
+  /** The answer, held back when a delay was asked for this kind of call. */
+  const late = async (call: ConnectorCall, reply: Reply): Promise<Reply> => {
+    const planned = delays.get(call);
+    if (!planned || planned.count <= 0) return reply;
+    planned.count -= 1;
+    await new Promise((resolve) => setTimeout(resolve, planned.ms));
+    return reply;
   };
 
   const post = (conversationId: string, body: Json, replyToId?: string): Reply => {
@@ -73,7 +94,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     return { status: 201, body: { id } };
   };
 
-  const handle = (request: RecordedRequest): Reply => {
+  const handle = (request: RecordedRequest): Promise<Reply> | Reply => {
     const { method, path } = request;
     const jwks = /^\/([^/]+)\/discovery\/v2\.0\/keys$/.exec(path);
     if (method === 'GET' && jwks) {
@@ -85,15 +106,17 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const failed = fail('create');
       if (failed) return failed;
       const members = (body.members as { id: string }[] | undefined) ?? [];
-      const id = `a:personal-${next++}`;
-      if (!body.isGroup && members[0]) personalChats.set(members[0].id, id);
-      return { status: 201, body: { id } };
+      const member = !body.isGroup ? members[0]?.id : undefined;
+      const id = (member && personalChats.get(member)) ?? `a:personal-${next++}`;
+      if (member) personalChats.set(member, id);
+      return late('create', { status: 201, body: { id } });
     }
     const activity = /^\/v3\/conversations\/(.+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (!activity) return errorReply(404, 'NotFound', `no route ${method} ${path}`);
     const [, conversationId = '', activityId] = activity;
-    if (method === 'POST' && !activityId) return fail('post') ?? post(conversationId, body);
-    if (method === 'POST' && activityId) return fail('reply') ?? post(conversationId, body, activityId);
+    if (method === 'POST' && !activityId) return fail('post') ?? late('post', post(conversationId, body));
+    if (method === 'POST' && activityId)
+      return fail('reply') ?? late('reply', post(conversationId, body, activityId));
     if (method === 'PUT' && activityId) {
       const failed = fail('update');
       if (failed) return failed;
@@ -102,7 +125,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         return errorReply(404, 'ActivityNotFoundInConversation');
       message.activity = { ...body, id: activityId };
       message.versions.push(message.activity);
-      return { status: 200, body: { id: activityId } };
+      return late('update', { status: 200, body: { id: activityId } });
     }
     return errorReply(405, 'MethodNotAllowed');
   };
@@ -117,8 +140,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         : messages.filter((m) => m.conversationId === conversationOf(conversationId)),
     message: (id) => messages.find((m) => m.id === id),
     personalChats,
-    failNext(call, status = 503, count = 1) {
-      failures.set(call, { status, count });
+    failNext(call, status = 503, count = 1, headers) {
+      failures.set(call, { status, count, ...(headers ? { headers } : {}) });
+    },
+    delayNext(call, ms, count = 1) {
+      delays.set(call, { ms, count });
+    },
+    clearFailures() {
+      failures.clear();
+      delays.clear();
     },
     setSigningKeys(tenant, jwks) {
       keys.set(tenant, jwks);

@@ -4,7 +4,9 @@
  * and the app catalogue: the calls Muster's Teams adapter makes. Channel
  * names are unique per team (409 on a duplicate, as Graph answers), a
  * private channel only takes members of its team, and the tenant can be set
- * to forbid channel creation (403), to see the group-chat fallback.
+ * to forbid channel creation (403), to see the group-chat fallback. Entra
+ * groups answer `transitiveMembers` (users and a device, two per page), for
+ * the coordinator groups.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -52,14 +54,18 @@ export interface FakeGraph {
   chats: FakeChat[];
   /** The app catalogue: manifest (external) id → catalogue id. */
   catalog: Map<string, string>;
+  /** Entra groups: group object id → member user ids (nested groups already flattened). */
+  groups: Map<string, string[]>;
   /** Channel creation answers 403, as where the tenant forbids apps to create channels. */
   forbidChannels: boolean;
   /** The next channel creation finds someone made that channel a moment earlier (so it answers 409). */
   raceNextChannel: boolean;
   addChannel(displayName: string, membershipType?: string): FakeChannel;
   channel(idOrName: string): FakeChannel | undefined;
-  /** The next `count` requests whose path starts with `prefix` answer `status`. */
-  failNext(prefix: string, status?: number, count?: number): void;
+  /** The next `count` requests whose path starts with `prefix` answer `status`, with `headers` if given. */
+  failNext(prefix: string, status?: number, count?: number, headers?: Record<string, string>): void;
+  /** The next `count` requests whose path starts with `prefix` are carried out but answered only after `ms`. */
+  delayNext(prefix: string, ms: number, count?: number): void;
   /** Requests made, as `METHOD /path` without /v1.0, in order. */
   calls(): string[];
   close(): Promise<void>;
@@ -72,7 +78,8 @@ export async function startFakeGraph(options: {
   teamId?: string;
 }): Promise<FakeGraph> {
   const teamId = options.teamId ?? 'team-partnership';
-  const failures: { prefix: string; status: number; count: number }[] = [];
+  const failures: { prefix: string; status: number; count: number; headers?: Record<string, string> }[] = [];
+  const delays: { prefix: string; ms: number; count: number }[] = [];
 
   const userOf = (body: Json): string | undefined =>
     MEMBER_BINDING.exec(String(body['user@odata.bind'] ?? ''))?.[1];
@@ -86,12 +93,28 @@ export async function startFakeGraph(options: {
     value: [...members].map(([userId, roles]) => ({ userId, roles })),
   });
 
+  /** Answers late when a delay was asked for this path (the work is done first). */
+  const handleLate = async (request: RecordedRequest): Promise<Reply> => {
+    const path = request.path.replace(/^\/v1\.0/, '');
+    const delay = delays.find((d) => d.count > 0 && path.startsWith(d.prefix));
+    const reply = handle(request);
+    if (delay) {
+      delay.count -= 1;
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    }
+    return reply;
+  };
+
   const handle = (request: RecordedRequest): Reply => {
     const path = request.path.replace(/^\/v1\.0/, '');
     const failure = failures.find((f) => f.count > 0 && path.startsWith(f.prefix));
     if (failure) {
       failure.count -= 1;
-      return errorReply(failure.status, failure.status === 429 ? 'TooManyRequests' : 'InjectedFailure');
+      const reply = errorReply(
+        failure.status,
+        failure.status === 429 ? 'TooManyRequests' : 'InjectedFailure',
+      );
+      return failure.headers ? { ...reply, headers: failure.headers } : reply;
     }
     const body = (request.body ?? {}) as Json;
     const { method, query } = request;
@@ -109,6 +132,8 @@ export async function startFakeGraph(options: {
       const id = external ? graph.catalog.get(external) : undefined;
       return { status: 200, body: { value: id ? [{ id, externalId: external }] : [] } };
     }
+    const groupPath = /^\/groups\/([^/]+)\/transitiveMembers$/.exec(path);
+    if (method === 'GET' && groupPath) return groupMembers(groupPath[1]!, query);
     const teamPath = /^\/teams\/([^/]+)(\/.*)?$/.exec(path);
     if (teamPath) {
       if (teamPath[1] !== teamId) return errorReply(404, 'NotFound', 'no such team');
@@ -117,6 +142,30 @@ export async function startFakeGraph(options: {
     const chatPath = /^\/chats(?:\/([^/]+))?(\/.*)?$/.exec(path);
     if (chatPath) return chat(method, chatPath[1], chatPath[2] ?? '', body);
     return errorReply(404, 'NotFound', `no route ${method} ${path}`);
+  };
+
+  /** A device in every group (not a person), and pages of two with an absolute next link, as Graph pages. */
+  const GROUP_PAGE = 2;
+  const groupMembers = (groupId: string, query: URLSearchParams): Reply => {
+    const members = graph.groups.get(decodeURIComponent(groupId));
+    if (!members) return errorReply(404, 'Request_ResourceNotFound', 'no such group');
+    const all = [
+      ...members.map((id) => ({ '@odata.type': '#microsoft.graph.user', id })),
+      { '@odata.type': '#microsoft.graph.device', id: 'device-1' },
+    ];
+    const skip = Number(query.get('$skiptoken') ?? 0);
+    const next = skip + GROUP_PAGE;
+    return {
+      status: 200,
+      body: {
+        value: all.slice(skip, next),
+        ...(next < all.length
+          ? {
+              '@odata.nextLink': `${graph.baseUrl}/groups/${groupId}/transitiveMembers?$select=id&$skiptoken=${next}`,
+            }
+          : {}),
+      },
+    };
   };
 
   const team = (method: string, rest: string, body: Json): Reply => {
@@ -228,7 +277,7 @@ export async function startFakeGraph(options: {
     return errorReply(404, 'NotFound', `no chat route ${method} ${rest}`);
   };
 
-  const server: FakeServer = await startFakeServer(handle);
+  const server: FakeServer = await startFakeServer(handleLate);
   let nextChannel = 1;
   const graph: FakeGraph = {
     baseUrl: `${server.url}/v1.0`,
@@ -239,6 +288,7 @@ export async function startFakeGraph(options: {
     channels: [],
     chats: [],
     catalog: new Map(),
+    groups: new Map(),
     forbidChannels: false,
     raceNextChannel: false,
     addChannel(displayName, membershipType = 'standard') {
@@ -255,8 +305,11 @@ export async function startFakeGraph(options: {
       return channel;
     },
     channel: (idOrName) => graph.channels.find((c) => c.id === idOrName || c.displayName === idOrName),
-    failNext(prefix, status = 503, count = 1) {
-      failures.push({ prefix, status, count });
+    failNext(prefix, status = 503, count = 1, headers) {
+      failures.push({ prefix, status, count, ...(headers ? { headers } : {}) });
+    },
+    delayNext(prefix, ms, count = 1) {
+      delays.push({ prefix, ms, count });
     },
     calls: () => server.requests.map((r) => `${r.method} ${r.path.replace(/^\/v1\.0/, '')}`),
     close: () => server.close(),

@@ -1,11 +1,13 @@
 /**
  * Who may press an incident's buttons to effect, on Slack: the app's rule
  * (members of the incident's space and CSP coordinators) with Slack's facts.
- * Coordinators are recognised from the directory first (`checkAccess`), which
- * saves asking Slack for the channel's members.
+ * Coordinators are recognised first (`checkAccess`: the directory, and the
+ * configured ids and user-group members in `deps.coordinators`), which saves
+ * asking Slack for the channel's members.
  */
 import type { webApi } from '@slack/bolt';
 import { type AccessDecision, checkAccess, type PendingRequester } from '../../../app/access.js';
+import type { DirectoryDeps } from '../../../app/deps.js';
 import { findContactByPlatformId } from '../../../core/directory/directory.js';
 import type { Directory } from '../../../core/directory/directory-schema.js';
 import type { Incident } from '../../../core/incident/incident.js';
@@ -23,6 +25,7 @@ export function slackRequester(
   return {
     ...(contactId ? { contactId } : {}),
     ...(person.email ? { email: person.email } : {}),
+    actorId: person.actor.id,
     isSpaceMember: async (incident) => {
       const channel = incident.spaces.slack?.spaceId;
       return channel ? await isChannelMember(client, channel, userId) : false;
@@ -32,9 +35,14 @@ export function slackRequester(
 
 export function decideAccess(
   client: webApi.WebClient,
-  directory: Directory,
+  deps: Pick<DirectoryDeps, 'directory' | 'coordinators'>,
   incident: Incident,
   person: SlackPerson,
 ): Promise<AccessDecision> {
-  return checkAccess(directory, incident, slackRequester(client, directory, person));
+  return checkAccess(
+    deps.directory,
+    incident,
+    slackRequester(client, deps.directory, person),
+    deps.coordinators,
+  );
 }

@@ -14,8 +14,8 @@ import { runIncidentCommand } from '../../../app/commands/run-incident-command.j
 import { refreshCard } from '../../shared/refresh-card.js';
 import { slackRequester } from '../access/incident-access.js';
 import { openFormModal } from '../actions/open-form.js';
-import { type Block, escapeMrkdwn, messageFor } from '../blocks/index.js';
 import { fallbackText, fitBlocks, sectionBlock } from '../blocks/block-kit.js';
+import { type Block, escapeMrkdwn, messageFor } from '../blocks/index.js';
 import type { SlackContext } from '../slack-context.js';
 
 type Command = Pick<SlashCommand, 'user_id' | 'user_name' | 'channel_id' | 'channel_name' | 'trigger_id'>;

@@ -10,6 +10,7 @@ import { isUserError, userMessage } from '../../../app/user-message.js';
 import { escapeMrkdwn } from '../blocks/index.js';
 import { COMMAND } from '../ids.js';
 import type { SlackContext } from '../slack-context.js';
+import { registerDirectoryCommand } from './directory-command.js';
 import { runScopedCommand } from './incident-command.js';
 import { helpReply, listReply } from './info-replies.js';
 import { openNewIncidentForm } from './new-incident-command.js';
@@ -58,4 +59,5 @@ export function registerCommands(app: App, ctx: SlackContext): void {
     }
   });
   registerPlanCommand(app, ctx);
+  registerDirectoryCommand(app, ctx);
 }

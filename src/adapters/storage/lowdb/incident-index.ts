@@ -10,7 +10,9 @@
  *  - the reference counter per year, so `allocateReference` never repeats;
  *  - "pending" marks written before an incident file changes, so a crash
  *    between the file and its index record is repaired at the next open;
- *  - "removed" records for incidents purged by retention.
+ *
+ * An incident purged by retention is dropped and the index rewritten at once,
+ * so no line names it any more.
  */
 import type { IncidentStatus, IncidentSummary } from '../../../core/incident/incident.js';
 import { formatReference, parseReference } from '../../../core/incident/reference.js';
@@ -35,6 +37,8 @@ export class IncidentIndex {
   private readonly pending = new Set<string>();
   private lineCount = 0;
   private appender: JsonlAppender | undefined;
+  /** A purge's rewrite of the file in progress. */
+  private rewriting: Promise<void> | undefined;
 
   private constructor(
     private readonly path: string,
@@ -147,11 +151,21 @@ export class IncidentIndex {
     return this.append(toRecord(summary.id, this.entries.get(summary.id)!));
   }
 
-  /** A purged incident: no longer listed. Its reference number stays used (the counter never goes back). */
-  remove(id: string): Promise<void> {
+  /**
+   * A purged incident: no longer listed, and the index is rewritten without
+   * it, so no line names it (retention leaves nothing); appends meanwhile wait
+   * for the new file. Its reference number stays used (the counter never goes back).
+   */
+  async remove(id: string): Promise<void> {
     this.entries.delete(id);
     this.pending.delete(id);
-    return this.append({ t: 'removed', id });
+    const done = (this.rewriting ?? Promise.resolve()).then(() => this.compact());
+    this.rewriting = done;
+    try {
+      await done;
+    } finally {
+      if (this.rewriting === done) this.rewriting = undefined;
+    }
   }
 
   /** Repairs an entry at open from the incident file (or drops it when the file is gone); persisted by `compact`. */
@@ -190,7 +204,7 @@ export class IncidentIndex {
     return this.lineCount - this.entries.size - this.lastReference.size;
   }
 
-  /** Rewrites the index with one line per incident and per year. Only at open, before any other write. */
+  /** Rewrites the index with one line per incident and per year: at open, and when an incident is purged. */
   async compact(): Promise<void> {
     const records: IndexRecord[] = [
       ...[...this.lastReference].map(([year, last]): IndexRecord => ({ t: 'reference', year, last })),
@@ -203,12 +217,15 @@ export class IncidentIndex {
   }
 
   async close(): Promise<void> {
+    while (this.rewriting) await this.rewriting;
     await this.appender?.close();
     this.appender = undefined;
   }
 
-  private append(record: IndexRecord): Promise<void> {
-    if (!this.appender) return Promise.reject(new Error('The incident index is closed.'));
+  private async append(record: IndexRecord): Promise<void> {
+    // No await between the check and the append: a rewrite cannot swap the appender under it.
+    while (this.rewriting) await this.rewriting;
+    if (!this.appender) throw new Error('The incident index is closed.');
     this.lineCount += 1;
     return this.appender.append(record);
   }

@@ -9,17 +9,21 @@
  * none: for the Agents Playground and the offline tests, never production.
  *
  * The outbound host allow-list is always on: a forged `serviceUrl` must not
- * make the bot send a conversation (or a token) to any host it names.
+ * make the bot send a conversation (or a token) to any host it names. Every
+ * connector call is retried and time-limited by `connectorRetry`
+ * (http/connector-retries.ts).
  */
 import {
   type AuthConfiguration,
   type AuthProvider,
-  CloudAdapter,
+  type CloudAdapter,
   type Connections,
   OutboundHostValidator,
 } from '@microsoft/agents-hosting';
 import type { TeamsConfig } from '../../../config.js';
 import { ErrorCode, MusterError } from '../../../core/errors.js';
+import { CONNECTOR_SERVICE, RetryingCloudAdapter } from '../http/connector-retries.js';
+import { RetryPolicy, type RetryPolicyOptions } from '../http/retry-policy.js';
 
 /** An access token for a scope (`https://api.botframework.com`, Graph's `.default`); '' sends none. */
 export type AccessTokens = (scope: string) => Promise<string>;
@@ -39,7 +43,11 @@ const LOCAL_HOSTS = ['localhost', '127.0.0.1'];
  * MSAL (tests have no Entra ID to ask); by default an authenticated adapter
  * asks Entra ID through the SDK's own connection, a local one sends no token.
  */
-export function createTeamsAuth(teams: TeamsConfig, tokens?: AccessTokens): TeamsAuth {
+export function createTeamsAuth(
+  teams: TeamsConfig,
+  tokens?: AccessTokens,
+  connectorRetry: Omit<RetryPolicyOptions, 'service'> = {},
+): TeamsAuth {
   const authenticated = teams.appId !== undefined;
   if (!authenticated && process.env.NODE_ENV?.toLowerCase() === 'production') {
     throw new MusterError(
@@ -59,7 +67,8 @@ export function createTeamsAuth(teams: TeamsConfig, tokens?: AccessTokens): Team
   const hosts = [teams.serviceUrl, teams.graphUrl]
     .filter((url): url is string => url !== undefined)
     .map((url) => new URL(url).hostname);
-  const adapter = new CloudAdapter(
+  const adapter = new RetryingCloudAdapter(
+    new RetryPolicy({ service: CONNECTOR_SERVICE, ...connectorRetry }),
     config,
     undefined,
     undefined,

@@ -1,12 +1,17 @@
 /**
  * The few Microsoft Graph calls Muster makes (channels, chats, members,
- * users), over fetch with an app-only token. A throttled or briefly
- * unavailable Graph (429, 503, 504) is retried after its Retry-After, a few
- * times; any other failure is a `GraphError` carrying Graph's status and
- * error code, so callers can tell "already exists" (409) and "not allowed"
- * (403) from an outage. Tests point the base URL at a local fake.
+ * users), over fetch with an app-only token. Throttling (429, after its
+ * Retry-After), 5xx answers, timeouts and dropped connections are retried
+ * by the Teams retry policy (http/retry-policy.ts: a timed-out POST is not
+ * repeated, since Graph may have done it); any other failure is a
+ * `GraphError` carrying Graph's status and error code, so callers can tell
+ * "already exists" (409) and "not allowed" (403) from an outage. Tests point
+ * the base URL at a local fake.
  */
+
+import type { Logger } from '../../logging/logger.js';
 import type { AccessTokens } from '../auth/teams-auth.js';
+import { pathShape, RetryPolicy, type RetrySettings } from '../http/retry-policy.js';
 import { GRAPH_SCOPE } from '../ids.js';
 
 export class GraphError extends Error {
@@ -15,6 +20,8 @@ export class GraphError extends Error {
     readonly code: string,
     message: string,
     readonly path: string,
+    /** The Retry-After Graph sent with a 429 or 503, for the retry policy. */
+    readonly retryAfter?: string,
   ) {
     super(`Microsoft Graph ${status} ${code} on ${path}: ${message}`);
     this.name = 'GraphError';
@@ -28,25 +35,30 @@ export interface GraphClientOptions {
   /** `https://graph.microsoft.com/v1.0`, no trailing slash needed. */
   baseUrl: string;
   tokens: AccessTokens;
-  /** Retries of a throttled request (default 3). */
+  /** Retries after the first attempt (default 3). */
   retries?: number;
   /** The longest wait between retries, whatever Retry-After says (default 30 s); tests use 0. */
   maxRetryWaitMs?: number;
+  /** The rest of the retry policy: each attempt's time limit, the first back-off. */
+  retry?: Partial<RetrySettings>;
+  logger?: Pick<Logger, 'info' | 'warn'>;
 }
-
-const RETRIED = new Set([429, 503, 504]);
 
 export class GraphClient {
   readonly baseUrl: string;
   private readonly tokens: AccessTokens;
-  private readonly retries: number;
-  private readonly maxRetryWaitMs: number;
+  private readonly policy: RetryPolicy;
 
   constructor(options: GraphClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.tokens = options.tokens;
-    this.retries = options.retries ?? 3;
-    this.maxRetryWaitMs = options.maxRetryWaitMs ?? 30_000;
+    this.policy = new RetryPolicy({
+      service: 'Microsoft Graph',
+      ...options.retry,
+      ...(options.retries !== undefined ? { attempts: options.retries + 1 } : {}),
+      ...(options.maxRetryWaitMs !== undefined ? { maxDelayMs: options.maxRetryWaitMs } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
   }
 
   /** `https://graph.microsoft.com/v1.0/users('id')`: how Graph binds a member to a user. */
@@ -67,7 +79,7 @@ export class GraphClient {
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
+    return this.policy.run({ method, path }, async (signal) => {
       const token = await this.tokens(GRAPH_SCOPE);
       const response = await fetch(`${this.baseUrl}${path}`, {
         method,
@@ -77,19 +89,17 @@ export class GraphClient {
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal,
       });
       const text = await response.text();
       if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
-      if (RETRIED.has(response.status) && attempt < this.retries) {
-        await wait(Math.min(retryAfterMs(response.headers.get('retry-after'), attempt), this.maxRetryWaitMs));
-        continue;
-      }
-      throw graphError(response.status, text, `${method} ${path.split('?')[0]}`);
-    }
+      throw graphError(response, text, `${method} ${pathShape(path)}`);
+    });
   }
 }
 
-function graphError(status: number, text: string, path: string): GraphError {
+function graphError(response: Response, text: string, path: string): GraphError {
+  const { status } = response;
   let code = 'unknown';
   let message = text.slice(0, 200);
   try {
@@ -99,13 +109,5 @@ function graphError(status: number, text: string, path: string): GraphError {
   } catch {
     // Not JSON (a proxy's HTML page): the start of the text says enough.
   }
-  return new GraphError(status, code, message, path);
+  return new GraphError(status, code, message, path, response.headers.get('retry-after') ?? undefined);
 }
-
-/** Retry-After in seconds, else a short exponential back-off. */
-function retryAfterMs(header: string | null, attempt: number): number {
-  const seconds = header === null ? Number.NaN : Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 500 * 2 ** attempt;
-}
-
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -6,13 +6,15 @@
  * HTTP server: `/api/teams/file?id=…&exp=…&sig=…`, signed with a secret kept
  * in the data directory and valid for a week. Anyone holding a link can
  * download the file until it expires, exactly as with an emailed attachment;
- * expired files are deleted as new ones are stored.
+ * expired files are deleted as new ones are stored, and an incident's files
+ * (their names start with its reference) when the retention purge removes it.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { UploadFile } from '../../../ports.js';
+import { referencePattern } from '../../shared/reference-pattern.js';
 import { writeFileAtomic } from '../../storage/lowdb/atomic-file.js';
 import { TEAMS_FILES_PATH } from '../ids.js';
 
@@ -67,6 +69,24 @@ export class FileLinks {
       return { meta, content: await readFile(join(this.dir, id)) };
     } catch {
       return { refused: 'expired' };
+    }
+  }
+
+  /** Deletes every stored file named after the incident, expired or not; its links stop working. */
+  async forgetIncident(reference: string): Promise<void> {
+    const names = referencePattern(reference);
+    for (const name of await readdir(this.dir)) {
+      if (!name.endsWith('.json')) continue;
+      const id = name.slice(0, -'.json'.length);
+      let filename: string;
+      try {
+        filename = metaSchema.parse(JSON.parse(await readFile(join(this.dir, name), 'utf8'))).filename;
+      } catch {
+        continue; // Unreadable: dropExpired clears it once old enough.
+      }
+      if (!names.test(filename)) continue;
+      await rm(join(this.dir, id), { force: true });
+      await rm(join(this.dir, name), { force: true });
     }
   }
 

@@ -59,6 +59,11 @@ export class IncidentSpaces {
     return this.options.graph;
   }
 
+  /** The retention purge: what is remembered of the incident's space by its reference goes. */
+  forgetIncident(reference: string): Promise<void> {
+    return this.options.state.forgetIncident(reference);
+  }
+
   /**
    * The incident's channel (or chat), created if need be with `owners`
    * (Entra ids) as its owners; a chat is made with `members` in it too.
@@ -84,8 +89,8 @@ export class IncidentSpaces {
     return this.ensureChat(incident, name, owners, members);
   }
 
-  kindOf(spaceId: string): SpaceKind {
-    const known = this.options.state.space(spaceId);
+  async kindOf(spaceId: string): Promise<SpaceKind> {
+    const known = await this.options.state.space(spaceId);
     if (known) return known;
     // Graph's own id formats: chats end in @thread.v2, team channels in @thread.tacv2 (or @thread.skype).
     return spaceId.endsWith('@thread.v2')
@@ -95,7 +100,7 @@ export class IncidentSpaces {
 
   /** Adds people; those already in are fine. Returns the ids that could not be added, for the log. */
   async add(space: IncidentSpace, userIds: string[]): Promise<{ userId: string; error: string }[]> {
-    const where = this.kindOf(space.id);
+    const where = await this.kindOf(space.id);
     const failures: { userId: string; error: string }[] = [];
     const queue = [...new Set(userIds)];
     const worker = async () => {
@@ -112,20 +117,20 @@ export class IncidentSpaces {
   }
 
   async isMember(spaceId: string, userId: string): Promise<boolean> {
-    const members = await this.all<GraphMember>(`${this.path(spaceId)}/members`);
+    const members = await this.all<GraphMember>(`${await this.path(spaceId)}/members`);
     return members.some((m) => m.userId === userId);
   }
 
   /** Archives the channel (it stays readable) or marks the chat closed; "not allowed" is logged, not thrown. */
   async archive(space: IncidentSpace, archived: boolean): Promise<void> {
-    const where = this.kindOf(space.id);
+    const where = await this.kindOf(space.id);
     try {
       if (where.kind === 'chat') {
         await this.graph.patch(`/chats/${encodeURIComponent(space.id)}`, {
           topic: archived ? `${space.name} (closed)` : space.name,
         });
       } else {
-        await this.graph.post(`${this.path(space.id)}/${archived ? 'archive' : 'unarchive'}`, {});
+        await this.graph.post(`${await this.path(space.id)}/${archived ? 'archive' : 'unarchive'}`, {});
       }
     } catch (error) {
       // Already in the state asked for.
@@ -171,7 +176,7 @@ export class IncidentSpaces {
     owners: string[],
     members: () => Promise<string[]>,
   ): Promise<IncidentSpace> {
-    const known = this.options.state.chatFor(incident.reference);
+    const known = await this.options.state.chatFor(incident.reference);
     const people = known ? [] : [...new Set([...ownersOrFail(incident, owners), ...(await members())])];
     const chat = known
       ? await this.graph.get<GraphChat>(`/chats/${encodeURIComponent(known)}`)
@@ -236,11 +241,11 @@ export class IncidentSpaces {
     if (!teamId) throw new Error(`no team is known for channel ${spaceId}`);
     // A private channel takes only members of its team.
     await ignoreExisting(this.graph.post(`/teams/${encodeURIComponent(teamId)}/members`, member));
-    await ignoreExisting(this.graph.post(`${this.path(spaceId)}/members`, member));
+    await ignoreExisting(this.graph.post(`${await this.path(spaceId)}/members`, member));
   }
 
-  private path(spaceId: string): string {
-    const where = this.kindOf(spaceId);
+  private async path(spaceId: string): Promise<string> {
+    const where = await this.kindOf(spaceId);
     if (where.kind === 'chat') return `/chats/${encodeURIComponent(spaceId)}`;
     const teamId = where.teamId ?? this.options.teamId;
     if (!teamId) throw new Error(`no team is known for channel ${spaceId}`);

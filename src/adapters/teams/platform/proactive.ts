@@ -6,10 +6,11 @@
  * creates first (`createConversationAsync`) and remembers. Replies to
  * someone's own message go through their turn instead (turns/replies.ts).
  */
-import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
+
 import { Activity, type ConversationReference } from '@microsoft/agents-activity';
-import type { PersonalConversation, TeamsState } from '../store/teams-state.js';
+import type { CloudAdapter, TurnContext } from '@microsoft/agents-hosting';
 import { BOT_FRAMEWORK_SCOPE, DEFAULT_SERVICE_URL, TEAMS_CHANNEL_ID } from '../ids.js';
+import type { PersonalConversation, TeamsState } from '../store/teams-state.js';
 
 export interface ProactiveOptions {
   adapter: CloudAdapter;
@@ -31,13 +32,17 @@ export interface ConversationTarget {
 export class Proactive {
   constructor(private readonly options: ProactiveOptions) {}
 
-  /** The connector for conversations Muster starts: the last one Teams used, else the configured one. */
-  get serviceUrl(): string {
-    return this.options.state.serviceUrl ?? this.options.serviceUrl ?? DEFAULT_SERVICE_URL;
-  }
-
-  private get tenantId(): string | undefined {
-    return this.options.tenantId ?? this.options.state.tenantId;
+  /**
+   * The connector for conversations Muster starts (the last one Teams used,
+   * as any replica learned it, else the configured one) and the tenant.
+   */
+  private async connector(): Promise<{ serviceUrl: string; tenantId?: string }> {
+    const learned = await this.options.state.connector();
+    const tenantId = this.options.tenantId ?? learned.tenantId;
+    return {
+      serviceUrl: learned.serviceUrl ?? this.options.serviceUrl ?? DEFAULT_SERVICE_URL,
+      ...(tenantId ? { tenantId } : {}),
+    };
   }
 
   /** Who Muster is to the connector: its app id, or nobody (no token) in the local mode. */
@@ -65,15 +70,14 @@ export class Proactive {
 
   /** Posts into each person's one-to-one chat with the bot, creating it the first time. */
   async postToPerson(userId: string, activity: Partial<Activity>): Promise<string> {
-    const known = this.options.state.personal(userId);
+    const known = await this.options.state.personal(userId);
     if (known) return this.post({ ...known, isGroup: false }, activity);
     const created = await this.createPersonal(userId);
     return this.post({ ...created, isGroup: false }, activity);
   }
 
   private async createPersonal(userId: string): Promise<PersonalConversation> {
-    const serviceUrl = this.serviceUrl;
-    const tenantId = this.tenantId;
+    const { serviceUrl, tenantId } = await this.connector();
     let conversationId = '';
     await this.options.adapter.createConversationAsync(
       this.options.appId ?? '',
@@ -96,14 +100,14 @@ export class Proactive {
     return conversation;
   }
 
-  private continue(
+  private async continue(
     target: ConversationTarget,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
-    const tenantId = this.tenantId;
+    const { serviceUrl, tenantId } = await this.connector();
     const reference: ConversationReference = {
       channelId: TEAMS_CHANNEL_ID,
-      serviceUrl: target.serviceUrl ?? this.serviceUrl,
+      serviceUrl: target.serviceUrl ?? serviceUrl,
       conversation: {
         id: target.conversationId,
         isGroup: target.isGroup,
@@ -111,10 +115,18 @@ export class Proactive {
       } as ConversationReference['conversation'],
       agent: { id: this.options.appId ?? 'muster' },
     };
-    return this.options.adapter.continueConversation(this.identity, reference, (context) => {
+    // The SDK hands a failure inside the turn to the adapter's onTurnError (logged, and answered with
+    // an apology in the chat) instead of rejecting: caught here, so a send that failed fails the caller.
+    let failure: { error: unknown } | undefined;
+    await this.options.adapter.continueConversation(this.identity, reference, async (context) => {
       // The continuation carries a made-up activity id; left there, every post would be a reply to it.
       context.activity.id = undefined;
-      return logic(context);
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = { error };
+      }
     });
+    if (failure) throw failure.error;
   }
 }

@@ -143,6 +143,12 @@ export class TeamsPlatform implements ChatPlatform {
    * A bot cannot drop files into a channel or chat without SharePoint, so the
    * files are stored by Muster and posted as signed links on one card.
    */
+  /** The retention purge: the incident's exported files and its remembered group chat go. */
+  async forgetIncident(reference: string): Promise<void> {
+    await this.options.files.forgetIncident(reference);
+    await this.options.spaces.forgetIncident(reference);
+  }
+
   async uploadFiles(target: UploadTarget, files: UploadFile[], comment: string): Promise<void> {
     if (files.length === 0) return;
     const base = this.options.publicUrl();

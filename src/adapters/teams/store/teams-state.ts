@@ -1,109 +1,150 @@
 /**
- * What the Teams adapter learns and must remember across restarts, in one
- * small JSON file (`<dataDir>/teams/conversations.json`, written atomically):
- * the Bot Connector address and tenant seen on incoming activities, each
+ * What the Teams adapter learns and every replica must be able to use: the
+ * Bot Connector address and tenant seen on incoming activities, each
  * person's one-to-one conversation with the bot (for proactive messages),
  * which incident spaces are channels and which group chats, and the group
  * chat made for each incident (Graph cannot search chats by name, so this is
- * what makes the fallback idempotent). Incidents themselves are in the Store.
+ * what makes the fallback idempotent). It lives in the Store's platform
+ * records (keys in `teams-records.ts`), so a reminder sent by one replica
+ * reaches a conversation another replica learned.
+ *
+ * Reads come from an in-memory cache filled at open; a key this replica has
+ * not seen is looked up in the Store, since another replica may have learned
+ * it. Writes go to the Store first and into the cache once saved.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { z } from 'zod';
-import { writeFileAtomic } from '../../storage/lowdb/atomic-file.js';
+import { rm } from 'node:fs/promises';
+import { isDeepStrictEqual } from 'node:util';
+import type { Store } from '../../../ports.js';
+import { legacyTeamsFile, readLegacyTeamsFile } from './legacy-teams-file.js';
+import {
+  type PersonalConversation,
+  personalSchema,
+  type SpaceKind,
+  schemaFor,
+  spaceSchema,
+  TEAMS_NAMESPACE,
+  type TeamsRecord,
+  teamsRecordKey,
+} from './teams-records.js';
 
-const personalSchema = z.object({ conversationId: z.string(), serviceUrl: z.string() });
-const spaceSchema = z.object({ kind: z.enum(['channel', 'chat']), teamId: z.string().optional() });
+export type { PersonalConversation, SpaceKind } from './teams-records.js';
 
-const fileSchema = z.object({
-  version: z.literal(1),
-  serviceUrl: z.string().optional(),
-  tenantId: z.string().optional(),
-  /** Entra object id → the bot's one-to-one conversation with that person. */
-  personal: z.record(z.string(), personalSchema).default({}),
-  /** Conversation id of an incident space → where it lives, for Graph. */
-  spaces: z.record(z.string(), spaceSchema).default({}),
-  /** Incident reference → the group chat made for it when a channel could not be. */
-  chats: z.record(z.string(), z.string()).default({}),
-});
+export interface TeamsStateLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
 
-export type TeamsStateData = z.infer<typeof fileSchema>;
-export type PersonalConversation = z.infer<typeof personalSchema>;
-export type SpaceKind = z.infer<typeof spaceSchema>;
+export interface TeamsStateOptions {
+  store: Store;
+  /** Where the file of an older Muster may be (`<dataDir>/teams/conversations.json`), imported once. */
+  dataDir: string;
+  log?: TeamsStateLog;
+}
 
-const EMPTY: TeamsStateData = { version: 1, personal: {}, spaces: {}, chats: {} };
+const QUIET: TeamsStateLog = { info: () => {}, warn: () => {} };
 
 export class TeamsState {
-  private writing: Promise<void> = Promise.resolve();
+  private readonly cache = new Map<string, unknown>();
 
   private constructor(
-    private readonly path: string,
-    private data: TeamsStateData,
+    private readonly store: Store,
+    private readonly log: TeamsStateLog,
   ) {}
 
-  /** Opens the file; an unreadable one is reported and started afresh (everything in it is relearned). */
-  static async open(dataDir: string, onWarning?: (message: string) => void): Promise<TeamsState> {
-    const dir = join(dataDir, 'teams');
-    await mkdir(dir, { recursive: true });
-    const path = join(dir, 'conversations.json');
-    let data = structuredClone(EMPTY);
-    try {
-      const parsed = fileSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
-      if (parsed.success) data = parsed.data;
-      else onWarning?.(`${path} is not a Muster Teams file; starting afresh`);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-        onWarning?.(`${path} could not be read (${(error as Error).message}); starting afresh`);
-    }
-    return new TeamsState(path, data);
+  /** Loads the records; the first time, brings in the file an older Muster kept. */
+  static async open(options: TeamsStateOptions): Promise<TeamsState> {
+    const log = options.log ?? QUIET;
+    const state = new TeamsState(options.store, log);
+    let records = await options.store.listPlatformRecords(TEAMS_NAMESPACE);
+    if (records.length === 0) records = await state.importLegacyFile(options.dataDir);
+    for (const { key, value } of records) state.accept(key, value);
+    return state;
   }
 
-  get serviceUrl(): string | undefined {
-    return this.data.serviceUrl;
+  /** The connector address and tenant, from the Store when this replica has not learned them itself. */
+  async connector(): Promise<{ serviceUrl?: string; tenantId?: string }> {
+    const serviceUrl = await this.lookup<string>(teamsRecordKey.serviceUrl);
+    const tenantId = await this.lookup<string>(teamsRecordKey.tenantId);
+    return { ...(serviceUrl ? { serviceUrl } : {}), ...(tenantId ? { tenantId } : {}) };
   }
 
-  get tenantId(): string | undefined {
-    return this.data.tenantId;
+  personal(userId: string): Promise<PersonalConversation | undefined> {
+    return this.lookup(teamsRecordKey.personal(userId));
   }
 
-  personal(userId: string): PersonalConversation | undefined {
-    return this.data.personal[userId];
+  space(conversationId: string): Promise<SpaceKind | undefined> {
+    return this.lookup(teamsRecordKey.space(conversationId));
   }
 
-  space(conversationId: string): SpaceKind | undefined {
-    return this.data.spaces[conversationId];
+  chatFor(reference: string): Promise<string | undefined> {
+    return this.lookup(teamsRecordKey.chat(reference));
   }
 
-  chatFor(reference: string): string | undefined {
-    return this.data.chats[reference];
-  }
-
-  /** Remembers what an incoming activity tells; writes only when something changed. */
+  /** Remembers what an incoming activity tells; writes only what this replica did not already know. */
   async learn(seen: {
     serviceUrl?: string;
     tenantId?: string;
     personal?: { userId: string; conversation: PersonalConversation };
   }): Promise<void> {
-    const next = structuredClone(this.data);
-    if (seen.serviceUrl) next.serviceUrl = seen.serviceUrl;
-    if (seen.tenantId) next.tenantId = seen.tenantId;
-    if (seen.personal) next.personal[seen.personal.userId] = seen.personal.conversation;
-    await this.replace(next);
+    if (seen.serviceUrl) await this.save(teamsRecordKey.serviceUrl, seen.serviceUrl);
+    if (seen.tenantId) await this.save(teamsRecordKey.tenantId, seen.tenantId);
+    if (seen.personal) {
+      const conversation = personalSchema.parse(seen.personal.conversation);
+      await this.save(teamsRecordKey.personal(seen.personal.userId), conversation);
+    }
   }
 
   async rememberSpace(conversationId: string, space: SpaceKind, reference?: string): Promise<void> {
-    const next = structuredClone(this.data);
-    next.spaces[conversationId] = space;
-    if (reference && space.kind === 'chat') next.chats[reference] = conversationId;
-    await this.replace(next);
+    await this.save(teamsRecordKey.space(conversationId), spaceSchema.parse(space));
+    if (reference && space.kind === 'chat') await this.save(teamsRecordKey.chat(reference), conversationId);
   }
 
-  /** Writes are serialised, so two turns learning at once never lose one another's change. */
-  private replace(next: TeamsStateData): Promise<void> {
-    if (JSON.stringify(next) === JSON.stringify(this.data)) return this.writing;
-    this.data = next;
-    const text = `${JSON.stringify(next, null, 2)}\n`;
-    this.writing = this.writing.catch(() => undefined).then(() => writeFileAtomic(this.path, text, true));
-    return this.writing;
+  /** The retention purge: the group chat made for the incident is no longer remembered by its reference. */
+  async forgetIncident(reference: string): Promise<void> {
+    const chat = await this.chatFor(reference);
+    if (chat === undefined) return;
+    await this.forget(teamsRecordKey.chat(reference));
+    await this.forget(teamsRecordKey.space(chat));
+  }
+
+  private async lookup<T>(key: string): Promise<T | undefined> {
+    if (this.cache.has(key)) return structuredClone(this.cache.get(key)) as T;
+    this.accept(key, await this.store.getPlatformRecord(TEAMS_NAMESPACE, key));
+    return structuredClone(this.cache.get(key)) as T | undefined;
+  }
+
+  private async save(key: string, value: unknown): Promise<void> {
+    if (isDeepStrictEqual(this.cache.get(key), value)) return;
+    await this.store.putPlatformRecord(TEAMS_NAMESPACE, key, value);
+    this.cache.set(key, structuredClone(value));
+  }
+
+  private async forget(key: string): Promise<void> {
+    await this.store.deletePlatformRecord(TEAMS_NAMESPACE, key);
+    this.cache.delete(key);
+  }
+
+  /** Caches a record read from the Store; a forgotten one is left out and one in another shape reported. */
+  private accept(key: string, value: unknown): void {
+    if (value === undefined || value === null) return;
+    const parsed = schemaFor(key)?.safeParse(value);
+    if (parsed?.success) {
+      this.cache.set(key, parsed.data);
+      return;
+    }
+    this.log.warn(`Ignored the Teams record ${key} in the store: it is not in the form Muster writes`);
+  }
+
+  private async importLegacyFile(dataDir: string): Promise<TeamsRecord[]> {
+    const records = await readLegacyTeamsFile(dataDir, (message) => this.log.warn(message));
+    if (records.length === 0) return [];
+    for (const { key, value } of records) await this.store.putPlatformRecord(TEAMS_NAMESPACE, key, value);
+    // Removed only once every record is in the Store; it names incidents, and retention must reach them.
+    await rm(legacyTeamsFile(dataDir), { force: true });
+    this.log.info(
+      `Moved ${records.length} Teams record(s) from ${legacyTeamsFile(dataDir)} into the store, so every ` +
+        'replica can use them, and removed that file.',
+    );
+    return records;
   }
 }

@@ -19,6 +19,7 @@ import { withSubmissionKey } from '../../shared/card-forms.js';
 import { COMMAND_WORD, TEAMS_PLATFORM } from '../ids.js';
 import type { TeamsContext } from '../teams-context.js';
 import { asTyped, outcomeAnswer, type TurnAnswer, textAnswer } from './answers.js';
+import { isDirectoryCommand, runDirectoryTurn } from './directory-turn.js';
 import { isPlanCommand, runPlanTurn } from './plan-turn.js';
 import { requesterOf, type TeamsPerson, type TeamsWhere } from './turn-facts.js';
 
@@ -48,6 +49,7 @@ export interface CommandTurn {
 
 export async function runCommand(ctx: TeamsContext, turn: CommandTurn): Promise<TurnAnswer> {
   if (isPlanCommand(turn.words)) return runPlanTurn(ctx, turn.words, turn.person);
+  if (isDirectoryCommand(turn.words)) return runDirectoryTurn(ctx, turn.words, turn.person);
   const parsed = parseIncidentCommand(turn.words);
   const { person, where } = turn;
   switch (parsed.kind) {

@@ -163,6 +163,11 @@ async function formIncident(
     ctx.deps.store,
     parseInput(referenceSchema, posted.data.context.reference),
   );
-  const access = await checkAccess(ctx.deps.directory, incident, requesterOf(ctx, turn.person, turn.where));
+  const access = await checkAccess(
+    ctx.deps.directory,
+    incident,
+    requesterOf(ctx, turn.person, turn.where),
+    ctx.deps.coordinators,
+  );
   return access.allowed ? incident : { refused: access.reason };
 }

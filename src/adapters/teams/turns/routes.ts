@@ -11,7 +11,7 @@ import type { AdaptiveCard, AgentApplication, TurnContext, TurnState } from '@mi
 import { isUserError, userMessage } from '../../../app/user-message.js';
 import type { TeamsState } from '../store/teams-state.js';
 import type { TeamsContext } from '../teams-context.js';
-import { answerCard, answerMessage, asTyped, textAnswer, type TurnAnswer } from './answers.js';
+import { answerCard, answerMessage, asTyped, type TurnAnswer, textAnswer } from './answers.js';
 import { cardSubmitted, executeData, type SubmitAnswer } from './card-submits.js';
 import { commandText, help, runCommand } from './commands.js';
 import { personOf, whereOf } from './turn-facts.js';

@@ -98,6 +98,7 @@ export function requesterOf(ctx: TeamsContext, person: TeamsPerson, where: Teams
   return {
     ...(person.contact ? { contactId: person.contact.id } : {}),
     ...(person.email ? { email: person.email } : {}),
+    actorId: person.actor.id,
     isSpaceMember: async (incident: Incident) => {
       const spaceId = incident.spaces[TEAMS_PLATFORM]?.spaceId;
       if (!spaceId) return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formCallback } from '../../../../src/adapters/slack/actions/open-form.js';
-import { ACTIONS, CALLBACKS } from '../../../../src/adapters/slack/ids.js';
 import { VERB_ACTIONS } from '../../../../src/adapters/slack/blocks/verb-actions.js';
+import { ACTIONS, CALLBACKS } from '../../../../src/adapters/slack/ids.js';
 import { ACTION_UPDATE_FORM_ID } from '../../../../src/app/forms/action-update-form.js';
 import { RECORD_MEETING_FORM_ID } from '../../../../src/app/forms/record-meeting-form.js';
 

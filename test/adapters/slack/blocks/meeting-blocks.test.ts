@@ -3,8 +3,8 @@ import { auditTimelineBlocks } from '../../../../src/adapters/slack/blocks/audit
 import {
   actionListBlocks,
   checklistBlocks,
-  messageFor,
   meetingBlocks,
+  messageFor,
 } from '../../../../src/adapters/slack/blocks/index.js';
 import { ACTIONS } from '../../../../src/adapters/slack/ids.js';
 import { blockKitProblems, buttonsIn, mrkdwnTexts } from './block-limits.js';

@@ -96,17 +96,21 @@ describe('SlackPlatform retries (through the WebClient options it recommends)', 
 });
 
 describe('slackClientOptions', () => {
-  it('bounds retries by default and points the client at the given API URL', () => {
+  it('bounds retries and limits each request by default, and points the client at the given API URL', () => {
     expect(slackClientOptions({ apiUrl: 'http://127.0.0.1:1/api/' })).toEqual({
       slackApiUrl: 'http://127.0.0.1:1/api/',
       retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+      timeout: 20_000,
     });
     expect(DEFAULT_RETRY.retries).toBeLessThanOrEqual(5);
   });
 
   it('takes overrides and leaves the Slack URL alone when none is given', () => {
-    const options = slackClientOptions({ retries: 1, minTimeout: 10, maxTimeout: 20 });
+    const options = slackClientOptions({ retries: 1, minTimeout: 10, maxTimeout: 20, timeout: 500 });
 
-    expect(options).toEqual({ retryConfig: { retries: 1, factor: 2, minTimeout: 10, maxTimeout: 20 } });
+    expect(options).toEqual({
+      retryConfig: { retries: 1, factor: 2, minTimeout: 10, maxTimeout: 20 },
+      timeout: 500,
+    });
   });
 });

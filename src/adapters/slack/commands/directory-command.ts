@@ -1,0 +1,48 @@
+/**
+ * `/directory` on Slack: the agency directory, shown to anyone and edited by
+ * coordinators (`app/directory/directory-command.ts`). Acks at once, runs the
+ * use case, and opens the contact form in a modal (its submission goes to
+ * the registered-form view) or answers the person alone.
+ */
+import type { App } from '@slack/bolt';
+import { parseDirectoryCommand } from '../../../app/directory/directory-command.js';
+import { runDirectoryCommand } from '../../../app/directory/run-directory-command.js';
+import { isUserError, userMessage } from '../../../app/user-message.js';
+import { findContactByEmail, findContactByPlatformId } from '../../../core/directory/directory.js';
+import { openFormModal } from '../actions/open-form.js';
+import { escapeMrkdwn } from '../blocks/index.js';
+import { DIRECTORY_COMMAND } from '../ids.js';
+import type { SlackContext } from '../slack-context.js';
+
+export function registerDirectoryCommand(app: App, ctx: SlackContext): void {
+  app.command(DIRECTORY_COMMAND, async ({ command, ack, client, respond }) => {
+    const parsed = parseDirectoryCommand(command.text);
+    await ack();
+    try {
+      const person = await ctx.people.lookup(command.user_id, command.user_name);
+      const { directory } = ctx.deps;
+      const contactId =
+        findContactByPlatformId(directory, 'slack', command.user_id)?.id ??
+        (person.email ? findContactByEmail(directory, person.email)?.id : undefined);
+      const outcome = await runDirectoryCommand(
+        { ...ctx.deps, platform: ctx.platform },
+        {
+          command: parsed,
+          by: contactId ? { ...person.actor, contactId } : person.actor,
+          requester: {
+            ...(contactId ? { contactId } : {}),
+            ...(person.email ? { email: person.email } : {}),
+          },
+        },
+      );
+      if (outcome.form && !outcome.refused) {
+        await openFormModal(client, { triggerId: command.trigger_id, userId: command.user_id }, outcome.form);
+        return;
+      }
+      await respond({ response_type: 'ephemeral', text: escapeMrkdwn(outcome.message ?? 'Done.') });
+    } catch (error) {
+      if (!isUserError(error)) ctx.logger.error('/directory failed', { subcommand: parsed.kind, error });
+      await respond({ response_type: 'ephemeral', text: userMessage(error) });
+    }
+  });
+}
