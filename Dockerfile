@@ -15,6 +15,10 @@ ENV NODE_ENV=production \
     PORT=3978 \
     MUSTER_DATA_DIR=/data
 WORKDIR /app
+# A font for the board report's chart (Chart.js on @napi-rs/canvas draws its text with the system's fonts).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json package-lock.json tsconfig.json ./
 COPY --chown=node:node bin ./bin

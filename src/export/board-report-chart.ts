@@ -1,38 +1,54 @@
 /**
  * The board report's indicator trend chart: % change from baseline for each
- * indicator, quarter by quarter, on one set of axes (a zero line marks the
- * baseline), with tick labels, quarter labels and a legend keyed I1, I2… to
- * the indicator table. Rendered to PNG on the server (see board-report-png.ts).
+ * indicator, quarter by quarter, on one set of axes (the baseline is the
+ * first point, at 0%), with a legend keyed I1, I2… to the indicator table.
+ *
+ * Drawn by Chart.js on a server-side canvas (`@napi-rs/canvas`: Skia, whose
+ * native part npm installs per platform, no build step), then encoded as the
+ * PNG the DOCX embeds. Text uses the system's sans-serif font; the container
+ * image installs one (Dockerfile).
  */
+import { createCanvas } from '@napi-rs/canvas';
+import {
+  Chart,
+  type ChartConfiguration,
+  type ChartItem,
+  type Plugin,
+  registerables,
+  type ScriptableScaleContext,
+} from 'chart.js';
 import type { BoardIndicatorRow } from './board-report-model.js';
-import { Raster, type Rgb, textWidth } from './board-report-png.js';
 
 export const CHART_WIDTH = 960;
 export const CHART_HEIGHT = 540;
 
-const PALETTE: Rgb[] = [
-  [31, 119, 180],
-  [214, 39, 40],
-  [44, 160, 44],
-  [255, 127, 14],
-  [148, 103, 189],
-  [140, 86, 75],
-  [227, 119, 194],
-  [127, 127, 127],
-  [188, 189, 34],
-  [23, 190, 207],
-];
-const INK: Rgb = [40, 40, 40];
-const GRID: Rgb = [225, 225, 225];
+/** One colour per indicator, in legend order (Chart.js' own palette is too pale for print). */
+export const CHART_PALETTE = [
+  '#1f77b4',
+  '#d62728',
+  '#2ca02c',
+  '#ff7f0e',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+] as const;
+const INK = '#282828';
+const GRID = '#e1e1e1';
+
+Chart.register(...registerables);
 
 export interface ChartSeries {
   label: string;
-  points: { x: number; y: number }[];
+  /** y for each label in `labels` (index 0 is the baseline); null where the quarter has no figure. */
+  values: (number | null)[];
 }
 
-/** The series the chart draws: x is the quarter's position (0 = baseline), y the % change. */
+/** The chart's x labels ("Baseline", then every quarter any indicator has, in order) and one series per indicator. */
 export function chartSeries(indicators: readonly BoardIndicatorRow[]): {
-  quarters: string[];
+  labels: string[];
   series: ChartSeries[];
 } {
   const quarters: string[] = [];
@@ -40,61 +56,73 @@ export function chartSeries(indicators: readonly BoardIndicatorRow[]): {
     for (const t of ind.trend) if (!quarters.includes(t.quarter)) quarters.push(t.quarter);
   }
   const series = indicators.map((ind) => ({
-    label: ind.key,
-    points: [{ x: 0, y: 0 }, ...ind.trend.map((t) => ({ x: quarters.indexOf(t.quarter) + 1, y: t.change }))],
+    label: `${ind.key} ${ind.name}`,
+    values: [0, ...quarters.map((q) => ind.trend.find((t) => t.quarter === q)?.change ?? null)],
   }));
-  return { quarters, series };
+  return { labels: ['Baseline', ...quarters], series };
 }
+
+/** Paints the canvas white first: a PNG is transparent by default, and Word shows that as the page colour. */
+const whiteBackground: Plugin<'line'> = {
+  id: 'muster-white-background',
+  beforeDraw(chart) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
 
 export function renderIndicatorChart(indicators: readonly BoardIndicatorRow[], title: string): Buffer {
-  const { quarters, series } = chartSeries(indicators);
-  const png = new Raster(CHART_WIDTH, CHART_HEIGHT);
-  const plot = { left: 110, right: CHART_WIDTH - 150, top: 60, bottom: CHART_HEIGHT - 80 };
-  png.text(plot.left, 20, title, INK, 2);
-
-  const ys = series.flatMap((s) => s.points.map((p) => p.y));
-  const { min, max, step } = niceRange(Math.min(0, ...ys), Math.max(0, ...ys));
-  const yAt = (v: number) => plot.bottom - ((v - min) / (max - min)) * (plot.bottom - plot.top);
-  const columns = Math.max(quarters.length, 1);
-  const xAt = (i: number) => plot.left + (i / columns) * (plot.right - plot.left);
-
-  for (let v = min; v <= max + 1e-9; v += step) {
-    const y = yAt(v);
-    png.line(plot.left, y, plot.right, y, v === 0 ? INK : GRID, 1, v === 0 ? 6 : 0);
-    const label = `${v > 0 ? '+' : ''}${round(v)}%`;
-    png.text(plot.left - 10 - textWidth(label), y - 7, label, INK, 2);
+  const { labels, series } = chartSeries(indicators);
+  const canvas = createCanvas(CHART_WIDTH, CHART_HEIGHT);
+  const config: ChartConfiguration<'line', (number | null)[], string> = {
+    type: 'line',
+    data: {
+      labels,
+      datasets: series.map((s, i) => {
+        const colour = CHART_PALETTE[i % CHART_PALETTE.length]!;
+        return {
+          label: s.label,
+          data: s.values,
+          borderColor: colour,
+          backgroundColor: colour,
+          borderWidth: 3,
+          pointRadius: 4,
+          // A quarter with no figure is bridged, not dropped to zero.
+          spanGaps: true,
+        };
+      }),
+    },
+    options: {
+      responsive: false,
+      animation: false,
+      devicePixelRatio: 1,
+      color: INK,
+      font: { family: "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif", size: 14 },
+      layout: { padding: 16 },
+      plugins: {
+        title: { display: true, text: title, color: INK, font: { size: 20, weight: 'bold' } },
+        legend: { position: 'right', labels: { color: INK, boxWidth: 18 } },
+      },
+      scales: {
+        x: { ticks: { color: INK }, grid: { color: GRID } },
+        y: {
+          title: { display: true, text: '% change from baseline', color: INK },
+          ticks: { color: INK, callback: (v) => `${Number(v) > 0 ? '+' : ''}${v}%` },
+          grid: { color: (c: ScriptableScaleContext) => (c.tick.value === 0 ? INK : GRID) },
+        },
+      },
+    },
+    plugins: [whiteBackground],
+  };
+  // Chart.js takes any 2D context shaped like the browser's; Skia's is.
+  const chart = new Chart(canvas.getContext('2d') as unknown as ChartItem, config);
+  try {
+    chart.draw();
+    return canvas.toBuffer('image/png');
+  } finally {
+    chart.destroy();
   }
-  png.line(plot.left, plot.top, plot.left, plot.bottom, INK, 2);
-  png.line(plot.left, plot.bottom, plot.right, plot.bottom, INK, 2);
-  ['Baseline', ...quarters].forEach((label, i) => {
-    const x = xAt(i);
-    png.line(x, plot.bottom, x, plot.bottom + 6, INK, 2);
-    png.text(x - textWidth(label, 1) / 2, plot.bottom + 14, label, INK, 1);
-  });
-  png.text(plot.left, CHART_HEIGHT - 30, '% CHANGE FROM BASELINE, BY QUARTER', INK, 1);
-
-  series.forEach((s, i) => {
-    const colour = PALETTE[i % PALETTE.length]!;
-    s.points.forEach((p, j) => {
-      const prev = s.points[j - 1];
-      if (prev) png.line(xAt(prev.x), yAt(prev.y), xAt(p.x), yAt(p.y), colour, 3);
-      png.fillRect(xAt(p.x) - 4, yAt(p.y) - 4, 9, 9, colour);
-    });
-    const ly = plot.top + i * 24;
-    png.fillRect(plot.right + 20, ly + 2, 18, 10, colour);
-    png.text(plot.right + 46, ly, s.label, INK, 2);
-  });
-  return png.encodePng();
-}
-
-function niceRange(low: number, high: number): { min: number; max: number; step: number } {
-  const span = Math.max(high - low, 10);
-  const raw = span / 6;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw) as number;
-  return { min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step || step, step };
-}
-
-function round(v: number): number {
-  return Math.round(v * 10) / 10;
 }

@@ -5,12 +5,10 @@
  * file (parsed as YAML) starts Muster only once PostgreSQL is healthy.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PORT } from '../../src/config.js';
 
-// js-yaml comes with date-holidays; loaded untyped, as only `load` is needed.
-const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
 const root = new URL('../../', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, root), 'utf8');
 
@@ -83,7 +81,7 @@ interface ComposeService {
 }
 
 describe('docker-compose.yml', () => {
-  const compose = yaml.load(read('docker-compose.yml')) as { services: Record<string, ComposeService> };
+  const compose = loadYaml(read('docker-compose.yml')) as { services: Record<string, ComposeService> };
   const { muster, postgres } = compose.services;
 
   it('runs PostgreSQL 15 with a health check', () => {

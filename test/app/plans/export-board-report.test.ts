@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,12 @@ import { exportBoardReport } from '../../../src/app/plans/export-board-report.js
 import { importPlan } from '../../../src/app/plans/import-plan.js';
 import { answerPlanRound, startPlanRound } from '../../../src/app/plans/plan-rounds.js';
 import { runPlanRounds } from '../../../src/app/plans/run-plan-rounds.js';
+import {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  chartSeries,
+  renderIndicatorChart,
+} from '../../../src/export/board-report-chart.js';
 import { BOARD_SHEETS } from '../../../src/export/board-report-xlsx.js';
 import type { Store } from '../../../src/ports.js';
 import { wordText, zipText } from '../../export/zip.js';
@@ -118,47 +124,75 @@ describe.each(STORES)('exportBoardReport ($name)', (factory) => {
   });
 });
 
-describe('the indicator chart', () => {
-  it('draws each indicator’s line in its own colour on a white background', async () => {
-    const { renderIndicatorChart } = await import('../../../src/export/board-report-chart.js');
-    const png = renderIndicatorChart(
-      [
-        {
-          key: 'I1',
-          name: 'Knife',
-          baselinePeriod: '2023',
-          baseline: 100,
-          changeText: '+10%',
-          betterDirection: 'lower',
-          trend: [
-            { quarter: 'Q1', change: -5 },
-            { quarter: 'Q2', change: 10 },
-          ],
-        },
-        {
-          key: 'I2',
-          name: 'Robbery',
-          baselinePeriod: '2023',
-          baseline: 50,
-          changeText: '−20%',
-          betterDirection: 'lower',
-          trend: [{ quarter: 'Q1', change: -20 }],
-        },
-      ],
+const INDICATORS = [
+  {
+    key: 'I1',
+    name: 'Knife crime with injury',
+    baselinePeriod: '2023',
+    baseline: 100,
+    changeText: '+10%',
+    betterDirection: 'lower' as const,
+    trend: [
+      { quarter: '2024/25 Q1', change: -5 },
+      { quarter: '2024/25 Q2', change: 10 },
+    ],
+  },
+  {
+    key: 'I2',
+    name: 'Robbery',
+    baselinePeriod: '2023',
+    baseline: 50,
+    changeText: '−20%',
+    betterDirection: 'lower' as const,
+    // No Q1 figure: the line is bridged from the baseline, not dropped to zero.
+    trend: [{ quarter: '2024/25 Q2', change: -20 }],
+  },
+];
+
+/** The PNG decoded by the same Skia that drew it: its size and how many pixels have each colour. */
+async function pixels(png: Buffer): Promise<{ width: number; height: number; colours: Map<string, number> }> {
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(image, 0, 0);
+  const { data } = ctx.getImageData(0, 0, image.width, image.height);
+  const colours = new Map<string, number>();
+  for (let i = 0; i < data.length; i += 4) {
+    const key = `${data[i]},${data[i + 1]},${data[i + 2]}`;
+    colours.set(key, (colours.get(key) ?? 0) + 1);
+  }
+  return { width: image.width, height: image.height, colours };
+}
+
+describe('the indicator chart (Chart.js on a server-side canvas)', () => {
+  it('is a PNG of the chart size, on white, with each indicator’s line in its own colour', async () => {
+    const png = renderIndicatorChart(INDICATORS, 'Test chart');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // IHDR: width and height, big-endian, right after the chunk's length and type.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+
+    const { width, height, colours } = await pixels(png);
+    expect([width, height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
+    expect(colours.get('255,255,255') ?? 0).toBeGreaterThan((width * height) / 2);
+    // Lines 3 px wide over several hundred pixels: far more than anti-aliasing strays.
+    expect(colours.get('31,119,180') ?? 0).toBeGreaterThan(500); // I1
+    expect(colours.get('214,39,40') ?? 0).toBeGreaterThan(500); // I2
+    expect(colours.get('44,160,44') ?? 0).toBe(0); // no third indicator
+  });
+
+  it('changes when the figures change, and bridges a missing quarter', async () => {
+    const one = renderIndicatorChart(INDICATORS, 'Test chart');
+    const other = renderIndicatorChart(
+      [{ ...INDICATORS[0]!, trend: [{ quarter: '2024/25 Q1', change: 30 }] }, INDICATORS[1]!],
       'Test chart',
     );
-    const idat = png.subarray(png.indexOf('IDAT') + 4, png.indexOf('IEND') - 8);
-    const raw = inflateSync(idat);
-    const colours = new Set<string>();
-    for (let y = 0; y < 540; y += 1) {
-      for (let x = 0; x < 960; x += 1) {
-        const i = y * (960 * 3 + 1) + 1 + x * 3;
-        colours.add(`${raw[i]},${raw[i + 1]},${raw[i + 2]}`);
-      }
-    }
-    expect(colours).toContain('255,255,255');
-    expect(colours).toContain('31,119,180'); // I1
-    expect(colours).toContain('214,39,40'); // I2
-    expect(colours).toContain('40,40,40'); // axes and labels
+    expect(one.equals(other)).toBe(false);
+    expect(chartSeries(INDICATORS)).toEqual({
+      labels: ['Baseline', '2024/25 Q1', '2024/25 Q2'],
+      series: [
+        { label: 'I1 Knife crime with injury', values: [0, -5, 10] },
+        { label: 'I2 Robbery', values: [0, null, -20] },
+      ],
+    });
   });
 });
