@@ -32,7 +32,7 @@ import { resumeAnnouncements } from './app/announce-incident.js';
 import { createCoordinatorRoster, keepRosterFresh } from './app/coordinator-roster.js';
 import type { DirectoryDeps } from './app/deps.js';
 import { keepDirectoryLive } from './app/directory/live-directory.js';
-import { noticeNotifier } from './app/plans/plan-notifier.js';
+import { cardNotifier } from './app/plans/plan-notifier.js';
 import { runPlanRounds } from './app/plans/run-plan-rounds.js';
 import { keepExportIn } from './app/retention/keep-export.js';
 import { purgeSummary, type RetentionJob, startRetentionJob } from './app/retention/retention-job.js';
@@ -196,7 +196,7 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
       await resume(platforms, announcing, deps, logger, announced);
     },
     afterReminders: async () => {
-      const tick = await runPlanRounds({ ...deps, notifier: noticeNotifier(platforms, deps.directory) });
+      const tick = await runPlanRounds({ ...deps, notifier: cardNotifier(platforms, deps.directory) });
       if (tick.closed.length + tick.chased.length > 0) {
         // Ids and action numbers only: the round's requests carry people's names.
         logger.info('plan rounds', {

@@ -5,6 +5,7 @@
  * an adapter.
  */
 import type { IncidentCard, NoticeCard, ReminderCard, SpaceCard } from './app/cards/card-model.js';
+import type { PlanUpdateCard } from './app/plans/plan-update-card.js';
 import type { Actor } from './core/actor.js';
 import type { DirectoryChange, NewDirectoryChange } from './core/directory/directory-change.js';
 import type { Contact, Directory } from './core/directory/directory-schema.js';
@@ -238,6 +239,13 @@ export interface ChatPlatform {
 
   /** A short notice to the space, the coordination channel or people directly. */
   sendNotice(target: NoticeTarget, notice: NoticeCard): Promise<void>;
+
+  /**
+   * Asks an action lead for their quarterly update, in a direct message: the
+   * plan update card with its RAG buttons (and, where the platform can, its
+   * form on the card).
+   */
+  askPlanUpdate(recipients: Recipients, card: PlanUpdateCard): Promise<void>;
 
   deliverReminder(delivery: ReminderDelivery): Promise<void>;
 

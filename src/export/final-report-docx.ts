@@ -7,6 +7,7 @@ import type { FileChild } from 'docx';
 import { packDocx } from './docx-document.js';
 import { actionPlanTable, bullets, heading, labelled, para, table, title } from './docx-parts.js';
 import type { FinalReportDocument } from './export-model.js';
+import { lessonLines } from './lesson-lines.js';
 import { OUTCOME_LABEL } from './milestone-outcome.js';
 
 export async function renderFinalReportDocx(doc: FinalReportDocument): Promise<Buffer> {
@@ -46,7 +47,7 @@ export async function renderFinalReportDocx(doc: FinalReportDocument): Promise<B
 
   children.push(heading('Final action plan', 1), para(`As at ${doc.actionPlan.asAt}`, { italics: true }));
   children.push(actionPlanTable(doc.actionPlan));
-  children.push(heading('Lessons learned', 1), ...bullets(doc.lessons));
+  children.push(heading('Lessons learned', 1), ...bullets(lessonLines(doc.lessons)));
 
   return packDocx(
     {

@@ -6,6 +6,7 @@
  */
 import { actionPlanMarkdown } from './action-plan-markdown.js';
 import type { FinalReportDocument } from './export-model.js';
+import { lessonLines } from './lesson-lines.js';
 import { mdBullets, mdTable, mdText } from './markdown-text.js';
 import { OUTCOME_LABEL } from './milestone-outcome.js';
 
@@ -54,6 +55,6 @@ export function renderFinalReportMarkdown(doc: FinalReportDocument): string {
 
   lines.push('', '## Final action plan', '', `_As at ${mdText(doc.actionPlan.asAt)}_`, '');
   lines.push(...actionPlanMarkdown(doc.actionPlan));
-  lines.push('', '## Lessons learned', '', ...mdBullets(doc.lessons));
+  lines.push('', '## Lessons learned', '', ...mdBullets(lessonLines(doc.lessons)));
   return `${lines.join('\n')}\n`;
 }

@@ -6,11 +6,9 @@
  * toolkit, so the template is checked at its real length.
  */
 import { DateTime } from 'luxon';
+import type { FormCard, TemplatedCard } from '../../src/adapters/cards/card-templates.js';
 import { actionRow } from '../../src/app/cards/action-rows.js';
 import { actionValue } from '../../src/app/cards/action-value.js';
-import { buildIncidentCard } from '../../src/app/cards/incident-card.js';
-import { helpCard } from '../../src/app/cards/list-cards.js';
-import { buildReminderCard } from '../../src/app/cards/reminder-card.js';
 import type {
   ActionListCard,
   ActionRow,
@@ -25,17 +23,22 @@ import type {
   ReminderCard,
   TimelineCard,
 } from '../../src/app/cards/card-model.js';
+import { buildIncidentCard } from '../../src/app/cards/incident-card.js';
+import { helpCard } from '../../src/app/cards/list-cards.js';
+import { buildReminderCard } from '../../src/app/cards/reminder-card.js';
 import { newIncidentForm } from '../../src/app/forms/new-incident-form.js';
 import { recordMeetingForm } from '../../src/app/forms/record-meeting-form.js';
 import { incidentTimeline } from '../../src/app/incident-timeline.js';
-import type { FormCard, TemplatedCard } from '../../src/adapters/cards/card-templates.js';
+import { type PlanUpdateCard, planUpdateCard } from '../../src/app/plans/plan-update-card.js';
 import type { Incident } from '../../src/core/incident/incident.js';
 import { TOOLKIT_SECTIONS } from '../../src/core/meetings/toolkit-checklist.js';
+import { startRound } from '../../src/core/plans/plan-round.js';
 import { defaultProtocol } from '../../src/core/protocol/default-protocol.js';
 import type { Reminder } from '../../src/core/reminders/reminder.js';
 import { testDirectory } from '../fakes/test-directory.js';
 import { makeAction } from '../fixtures/action-factory.js';
 import { makeIncident } from '../fixtures/incident-factory.js';
+import { makePlan, PLAN_CREATOR } from '../fixtures/plan-factory.js';
 
 /** Sat 28 Aug 2027 09:00 BST, the morning after the DESIGN.md worked example's incident. */
 export const NOW = DateTime.fromISO('2027-08-28T09:00:00', { zone: 'Europe/London' });
@@ -345,6 +348,17 @@ export function without<T extends object, K extends keyof T>(card: T, key: K): T
 }
 
 /** At least one sample per template file, with the optional parts both present and absent. */
+/** A lead's quarterly update card, by the real builder: action 1.2 (amber), first ask or a chase. */
+export function planUpdateSample(chase = false): PlanUpdateCard {
+  const { plan, round } = startRound(makePlan(), {
+    quarter: '2024/25 Q2',
+    deadline: '2024-07-19T16:00:00.000Z',
+    by: PLAN_CREATOR,
+    at: '2024-07-01T09:00:00.000Z',
+  });
+  return planUpdateCard(plan, round, plan.actions[1]!, { chase, deadline: 'Fri 19 Jul 2024 at 17:00' });
+}
+
 export function allSamples(): { name: string; card: TemplatedCard }[] {
   const bare = { ...NOTICE };
   delete bare.reference;
@@ -374,5 +388,7 @@ export function allSamples(): { name: string; card: TemplatedCard }[] {
     { name: 'ended checklist', card: checklistCard({ kind: 'review', ended: true }) },
     { name: 'timeline', card: TIMELINE },
     { name: 'empty timeline', card: without({ ...TIMELINE, entries: [] }, 'moreText') },
+    { name: 'plan update card', card: planUpdateSample() },
+    { name: 'plan update chase', card: planUpdateSample(true) },
   ];
 }

@@ -74,7 +74,8 @@ describe('renderFinalReportDocx', () => {
       'Red',
       'Amber',
       'Green',
-      'Notify schools on day one',
+      'Lesson 1: Notify schools on day one',
+      'Lesson 2: Agree the press line before the meeting',
     ]) {
       expect(text).toContain(expected);
     }

@@ -18,11 +18,13 @@ describe('renderFinalReportMarkdown', () => {
     expect(md).toContain('1 met on time, 1 late, 1 open.');
   });
 
-  it('summarises meetings, the final action plan and lessons', () => {
+  it('summarises meetings, the final action plan and lessons, numbered', () => {
     expect(md).toContain('### Initial Tactical Response Meeting — Wed 17 Mar 2027');
     expect(md).toContain('**Agencies:** Nottinghamshire Police, Ashfield District Council');
     expect(md).toContain('## Final action plan');
     expect(md).toContain('| Amber |');
-    expect(md).toContain('## Lessons learned\n\n- Notify schools on day one');
+    expect(md).toContain(
+      '## Lessons learned\n\n- Lesson 1: Notify schools on day one\n- Lesson 2: Agree the press line before the meeting',
+    );
   });
 });

@@ -1,11 +1,12 @@
 /**
  * A `ChatPlatform` that keeps what it was asked to do in memory: spaces,
- * members, cards (and their updates), notices, reminders and uploaded files. It can be told to
+ * members, cards (and their updates), notices, plan update cards, reminders and uploaded files. It can be told to
  * fail the next calls of a method (an API outage) or to hold a reminder
  * delivery open until the test lets it finish. People are "found" when their
  * contact has a slackId or their email is in `knownEmails`.
  */
 import type { IncidentCard, NoticeCard, SpaceCard } from '../../src/app/cards/card-model.js';
+import type { PlanUpdateCard } from '../../src/app/plans/plan-update-card.js';
 import type { Incident } from '../../src/core/incident/incident.js';
 import type {
   ChatPlatform,
@@ -30,6 +31,8 @@ export class RecordingPlatform implements ChatPlatform {
   readonly cardHistory: { op: 'post' | 'update'; ref: string; card: SpaceCard }[] = [];
   readonly archived = new Set<string>();
   readonly notices: { target: NoticeTarget; notice: NoticeCard }[] = [];
+  /** Every plan update card asked for (`askPlanUpdate`), in order. */
+  readonly planCards: { recipients: Recipients; card: PlanUpdateCard }[] = [];
   readonly uploads: { target: UploadTarget; files: UploadFile[]; comment: string }[] = [];
   readonly calls: Method[] = [];
   knownEmails = new Set<string>();
@@ -120,6 +123,11 @@ export class RecordingPlatform implements ChatPlatform {
   async sendNotice(target: NoticeTarget, notice: NoticeCard): Promise<void> {
     this.enter('sendNotice');
     this.notices.push({ target, notice });
+  }
+
+  async askPlanUpdate(recipients: Recipients, card: PlanUpdateCard): Promise<void> {
+    this.enter('askPlanUpdate');
+    this.planCards.push({ recipients, card });
   }
 
   async deliverReminder(delivery: ReminderDelivery): Promise<void> {

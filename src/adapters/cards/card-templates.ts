@@ -15,6 +15,7 @@ import { Template } from 'adaptivecards-templating/lib/template-engine.js';
 import { DateTime } from 'luxon';
 import type { Card, CardVerb } from '../../app/cards/card-model.js';
 import type { FormDefinition, FormField, FormSubmission } from '../../app/forms/form-model.js';
+import type { PlanUpdateCard } from '../../app/plans/plan-update-card.js';
 
 /** A form to render, with the errors of a refused submission by field id (shown under each field). */
 export interface FormCard {
@@ -23,7 +24,8 @@ export interface FormCard {
   errors?: Record<string, string>;
 }
 
-export type TemplatedCard = Card | FormCard;
+/** A plan update card is sent only to the action's lead (`askPlanUpdate`), so it is not a `Card`. */
+export type TemplatedCard = Card | FormCard | PlanUpdateCard;
 export type CardKind = TemplatedCard['kind'];
 
 /** An expanded Adaptive Card (`type: "AdaptiveCard"`, `version: "1.5"`), ready to attach or post. */
@@ -54,6 +56,7 @@ export const TEMPLATE_FILES: Readonly<Record<CardKind, string>> = {
   checklist: 'checklist.json',
   'action-list': 'action-list.json',
   timeline: 'timeline.json',
+  'plan-update': 'plan-update.json',
 };
 
 /**
@@ -215,6 +218,8 @@ const CARD_VERBS: Readonly<Record<CardVerb, true>> = {
   'record-attendance': true,
   'signs-of-safety': true,
   'end-meeting': true,
+  'promote-to-plan': true,
+  'plan-update': true,
 };
 
 /**

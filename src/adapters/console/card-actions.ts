@@ -4,10 +4,13 @@
  * incident and runs the verb's use case (a checklist button updates the
  * checklist in place through the console platform); this renders what it
  * returns: a form in the dialog, a card or a message for the person alone,
- * the pinned card refreshed. A refusal changes nothing.
+ * the pinned card refreshed. A plan update card's buttons name a plan, not an
+ * incident: `pressPlanButton` checks the lead and opens the update form.
+ * A refusal changes nothing.
  */
 import type { CardVerb } from '../../app/cards/card-model.js';
 import { pressCardButton } from '../../app/interactions/press-card-button.js';
+import { pressPlanButton } from '../../app/plans/press-plan-button.js';
 import { type ConsolePerson, consoleRequester } from './console-access.js';
 import type { ConsoleContext } from './console-context.js';
 import { CONSOLE_PLATFORM, type ConsoleChannel } from './console-model.js';
@@ -19,6 +22,15 @@ export async function pressButton(
   channel: ConsoleChannel,
   action: { verb: CardVerb; value: string },
 ): Promise<SubmitAnswer> {
+  if (action.verb === 'plan-update') {
+    const pressed = await pressPlanButton(commandDeps(ctx), {
+      value: action.value,
+      by: person.actor,
+      requester: { contactId: person.contact.id, email: person.contact.email },
+    });
+    if (pressed.refused) ctx.logger.info('console plan button refused: not the lead or a coordinator');
+    return renderOutcome(ctx, person, channel, pressed);
+  }
   const outcome = await pressCardButton(commandDeps(ctx), {
     verb: action.verb,
     value: action.value,

@@ -4,12 +4,13 @@
  * added by contact id, the incident card posted pinned and replaced in place,
  * meeting cards and checklists posted for everyone and replaced in place, the
  * channel archived when its incident closes (readable, closed to posts), notices and reminders to the incident channel, the coordination channel and
- * people's direct messages, and uploaded files (kept on disk, listed in a
+ * people's direct messages, plan update cards to action leads' direct messages, and uploaded files (kept on disk, listed in a
  * message as download links). Cards are the Adaptive Card JSON of `cards/`.
  * Every post and update is stored, then streamed to the browsers that may see
  * it. Everyone in the directory is "on" the console, so nobody is missing.
  */
 import type { IncidentCard, NoticeCard, ReminderCard, SpaceCard } from '../../app/cards/card-model.js';
+import type { PlanUpdateCard } from '../../app/plans/plan-update-card.js';
 import { incidentChannelName } from '../../core/incident/channel-name.js';
 import type { Incident } from '../../core/incident/incident.js';
 import { formatReference, parseReference } from '../../core/incident/reference.js';
@@ -149,6 +150,13 @@ export class ConsolePlatform implements ChatPlatform {
         for (const id of userIds) await this.postDirect(id, content);
       }
     }
+  }
+
+  /** Into the lead's direct messages: the card from cards/plan-update.json, its RAG buttons opening the form. */
+  async askPlanUpdate(recipients: Recipients, card: PlanUpdateCard): Promise<void> {
+    const content = { card: expandCard(card, { zone: this.zone }), cardKind: card.kind };
+    const { userIds } = await this.resolveRecipients(recipients);
+    for (const id of userIds) await this.postDirect(id, content);
   }
 
   /** In the incident channel, to each recipient directly, and for an escalation to the coordinators' channel. */

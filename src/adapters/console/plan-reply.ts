@@ -1,12 +1,12 @@
 /**
  * `/plan …` typed in the console's composer: the strategic plan commands of
  * `app/plans/plan-command.ts`, answered to the person alone in the channel
- * they typed in. Leads asked in a round get the console's direct notice; the
+ * they typed in. Leads asked in a round get the plan update card in their DMs; the
  * board report lands in the person's direct messages. Files cannot be typed
  * into the composer, so a plan is imported with the CLI (`muster plan import`).
  */
 import { parsePlanCommand } from '../../app/plans/plan-command.js';
-import { noticeNotifier } from '../../app/plans/plan-notifier.js';
+import { cardNotifier } from '../../app/plans/plan-notifier.js';
 import { runPlanCommand } from '../../app/plans/run-plan-command.js';
 import type { ConsolePerson } from './console-access.js';
 import { type ConsoleContext, replyTo, replyWithError } from './console-context.js';
@@ -29,7 +29,7 @@ export async function planReply(
   }
   try {
     const outcome = await runPlanCommand(
-      { ...commandDeps(ctx), notifier: noticeNotifier([ctx.platform], ctx.deps.directory) },
+      { ...commandDeps(ctx), notifier: cardNotifier([ctx.platform], ctx.deps.directory) },
       { command, by: person.actor, requester: { contactId: person.contact.id, email: person.contact.email } },
     );
     return replyTo(ctx, person, channel.id, { text: outcome.message });

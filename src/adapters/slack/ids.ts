@@ -19,7 +19,17 @@ export const ACTIONS = {
   recordAttendance: 'muster_record_attendance',
   signsOfSafety: 'muster_signs_of_safety',
   endMeeting: 'muster_end_meeting',
+  /** An action list row's Promote to plan (coordinators): opens the promote-to-plan form. */
+  promoteToPlan: 'muster_promote_to_plan',
+  /** A plan update card's Update… button; its Red, Amber and Green buttons add `_red`, `_amber`, `_green`. */
+  planUpdate: 'muster_plan_update',
 } as const;
+
+/**
+ * Every button of a plan update card. Slack refuses two elements with one
+ * action id in a block, so the RAG buttons carry the RAG in theirs.
+ */
+export const PLAN_UPDATE_ACTIONS = /^muster_plan_update(_(red|amber|green))?$/;
 
 export const CALLBACKS = {
   newIncident: 'muster_new_incident',

@@ -20,6 +20,8 @@ export const actionValueSchema = z.object({
   meetingId: z.string().min(1).max(40).optional(),
   sectionId: z.string().min(1).max(60).optional(),
   itemId: z.string().min(1).max(60).optional(),
+  /** A lesson of the final report, numbered as the report shows it (promote to plan). */
+  lesson: z.number().int().min(1).max(999).optional(),
 });
 
 export type ActionValue = z.output<typeof actionValueSchema>;

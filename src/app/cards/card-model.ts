@@ -27,7 +27,11 @@ export type CardVerb =
   | 'work-item'
   | 'record-attendance'
   | 'signs-of-safety'
-  | 'end-meeting';
+  | 'end-meeting'
+  // An incident action (or lesson) into the strategic plan, from the action list (issue 9).
+  | 'promote-to-plan'
+  // A strategic plan's quarterly update card (issue 9): names a plan and an action, no incident.
+  | 'plan-update';
 
 export interface CardAction {
   verb: CardVerb;
@@ -163,7 +167,7 @@ export interface ActionRow {
   ragText: string;
   /** The latest progress update: "Tue 3 Aug 2027, Priya Shah: visited the school". */
   latestUpdate?: string;
-  /** Add update (open actions only). */
+  /** Add update (open actions only); Promote to plan on the list a coordinator is shown. */
   actions: CardAction[];
 }
 

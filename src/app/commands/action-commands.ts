@@ -16,6 +16,7 @@ import { addActionForm } from '../forms/add-action-form.js';
 import { platformUserId } from '../forms/form-values.js';
 import { progressUpdateForm, updatableActions } from '../forms/progress-update-form.js';
 import { nowIn } from '../incident-timeline.js';
+import { isCoordinatorIdentity } from '../roles.js';
 import { invalidInput } from '../validate-input.js';
 import type { CommandDeps, CommandOutcome, CommandScope } from './command-outcome.js';
 import type { ActionFilterWords } from './parse-incident-command.js';
@@ -204,6 +205,12 @@ export async function actionsCommand(
       now: nowIn(deps.clock, deps.protocol),
       ...(text ? { filterText: text } : {}),
       emptyText: emptyText(incident, filter, words),
+      // Only coordinators promote into the strategic plan, so only their copy offers it.
+      promotable: isCoordinatorIdentity(deps, {
+        by: scope.by,
+        ...(scope.requester.contactId ? { contactId: scope.requester.contactId } : {}),
+        ...(scope.requester.email ? { email: scope.requester.email } : {}),
+      }),
     }),
   };
 }

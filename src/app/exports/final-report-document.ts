@@ -51,11 +51,26 @@ function meetings(deps: ExportDeps, incident: Incident): MeetingSummary[] {
     });
 }
 
-export function finalReportDocument(deps: ExportDeps, incident: Incident): FinalReportDocument {
-  const final = incident.meetings
+/** The final meeting the report reads: the latest held, if any. */
+function finalMeeting(incident: Incident) {
+  return incident.meetings
     .filter((m) => m.kind === 'final' && m.status === 'held')
     .sort((a, b) => a.at.localeCompare(b.at))
     .at(-1);
+}
+
+/**
+ * The report's lessons, in the order (and so with the numbers, "Lesson 1"…)
+ * the report shows them: the final meeting's decisions. `undefined` while no
+ * final meeting is held, so a caller can tell "none yet" from "none decided".
+ */
+export function finalReportLessons(incident: Incident): string[] | undefined {
+  const final = finalMeeting(incident);
+  return final ? meetingDecisions(recordOf(incident, final.id)) : undefined;
+}
+
+export function finalReportDocument(deps: ExportDeps, incident: Incident): FinalReportDocument {
+  const final = finalMeeting(incident);
   // Facts only: the description may name people, and the report goes to every List 1 agency.
   const facts = [
     { label: 'Category', value: CATEGORY_LABELS[incident.category] },
@@ -71,6 +86,6 @@ export function finalReportDocument(deps: ExportDeps, incident: Incident): Final
     timeline: timeline(deps, incident),
     meetings: meetings(deps, incident),
     actionPlan: actionPlanDocument(deps, incident),
-    lessons: final ? meetingDecisions(recordOf(incident, final.id)) : [],
+    lessons: finalReportLessons(incident) ?? [],
   };
 }

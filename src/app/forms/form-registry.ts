@@ -7,9 +7,9 @@
  * `registeredForm`, the person's answers kept); nothing is half-written. A
  * person who may not act on the incident is refused, and the refusal audited.
  *
- * Partnership forms (the directory) name no incident:
+ * Partnership forms (the directory, the strategic plan) name no incident:
  * the registry skips the incident and its access check, and the handler
- * decides who may submit (coordinators).
+ * decides who may submit (coordinators, an action's lead).
  *
  * The SIO's notification form, the record-meeting form and an action
  * reminder's Add update form keep their own handlers (they came first).
@@ -33,7 +33,9 @@ import { directoryContactFormHandler } from './directory-contact-form.js';
 import type { FormHandler, PartnershipFormHandler } from './form-handler.js';
 import type { FormDefinition, FormSubmission } from './form-model.js';
 import { keyDateFormHandler } from './key-date-form.js';
+import { planUpdateFormHandler } from './plan-update-form.js';
 import { progressUpdateFormHandler } from './progress-update-form.js';
+import { promoteToPlanFormHandler } from './promote-to-plan-form.js';
 import { scheduleMeetingFormHandler } from './schedule-meeting-form.js';
 
 export type {
@@ -53,6 +55,8 @@ const HANDLERS: readonly (FormHandler | PartnershipFormHandler)[] = [
   attendanceFormHandler,
   signsOfSafetyFormHandler,
   directoryContactFormHandler,
+  promoteToPlanFormHandler,
+  planUpdateFormHandler,
 ];
 
 const BY_ID = new Map(HANDLERS.map((h) => [h.id, h]));

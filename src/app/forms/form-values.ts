@@ -10,7 +10,7 @@ import type { Actor } from '../../core/actor.js';
 import type { Directory } from '../../core/directory/directory-schema.js';
 import { ErrorCode, isMusterError, type ProblemDetail } from '../../core/errors.js';
 import { invalidInput } from '../validate-input.js';
-import type { FieldChoice, FormSubmission } from './form-model.js';
+import type { FieldChoice, FormField, FormSubmission } from './form-model.js';
 
 export type FormValues = FormSubmission['values'];
 
@@ -45,6 +45,16 @@ const RAG_LABELS = { red: 'Red', amber: 'Amber (yellow)', green: 'Green' } as co
 
 /** Red, amber (seed 003's yellow) and green. */
 export const RAG_CHOICES: FieldChoice[] = RAGS.map((rag) => ({ value: rag, label: RAG_LABELS[rag] }));
+
+/** "What has happened since the last update?": an incident action's progress form and a plan round's. */
+export const PROGRESS_FIELD: FormField = {
+  id: 'progress',
+  label: 'Progress',
+  kind: 'textarea',
+  required: true,
+  maxLength: 2000,
+  placeholder: 'What has happened since the last update?',
+};
 
 /** The directory agency ids given, each checked; unknown ones become a problem on `field`. */
 export function checkedAgencies(

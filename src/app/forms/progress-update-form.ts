@@ -21,7 +21,14 @@ import type { CommandDeps, CommandOutcome } from '../commands/command-outcome.js
 import { invalidInput } from '../validate-input.js';
 import type { FormHandler } from './form-handler.js';
 import type { FieldChoice, FormDefinition, FormSubmission } from './form-model.js';
-import { type FormSubmitScope, one, onFields, RAG_CHOICES, withFieldPaths } from './form-values.js';
+import {
+  type FormSubmitScope,
+  one,
+  onFields,
+  PROGRESS_FIELD,
+  RAG_CHOICES,
+  withFieldPaths,
+} from './form-values.js';
 
 export const PROGRESS_UPDATE_FORM_ID = 'progress-update';
 
@@ -78,14 +85,7 @@ export function progressUpdateForm(
         ...(chosen ? { initial: chosen.number } : {}),
         choices: actions.map((a) => ({ value: a.number, label: actionLabel(a) })),
       },
-      {
-        id: 'progress',
-        label: 'Progress',
-        kind: 'textarea',
-        required: true,
-        maxLength: 2000,
-        placeholder: 'What has happened since the last update?',
-      },
+      PROGRESS_FIELD,
       {
         id: 'rag',
         label: 'RAG',

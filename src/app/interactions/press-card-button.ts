@@ -15,6 +15,7 @@ import type { CardVerb, IncidentCard } from '../cards/card-model.js';
 import { incidentStatusCard } from '../cards/incident-card.js';
 import type { CommandDeps } from '../commands/command-outcome.js';
 import type { FormDefinition } from '../forms/form-model.js';
+import { openPromoteToPlanForm } from '../forms/promote-to-plan-form.js';
 import { recordMeetingForm } from '../forms/record-meeting-form.js';
 import { loadIncident, nowIn } from '../incident-timeline.js';
 import { markMilestoneDone } from '../mark-milestone-done.js';
@@ -24,8 +25,11 @@ import { invalidInput } from '../validate-input.js';
 import { pressActionButton } from './press-action-button.js';
 import { pressChecklistButton } from './press-checklist-button.js';
 
+/** A plan update card's buttons name no incident: platforms send them to `pressPlanButton` instead. */
+export type IncidentCardVerb = Exclude<CardVerb, 'plan-update'>;
+
 export interface CardButtonPress {
-  verb: CardVerb;
+  verb: IncidentCardVerb;
   /** The button's value, as the card put it (`actionValue`). */
   value: string | undefined;
   /** Who pressed it, for the audit. */
@@ -122,6 +126,16 @@ export async function pressCardButton(deps: CommandDeps, press: CardButtonPress)
         ...(outcome.message ? { message: outcome.message } : {}),
         ...(outcome.form ? { form: outcome.form } : {}),
         refreshCard: outcome.refreshCard ?? false,
+      };
+    }
+    case 'promote-to-plan': {
+      const outcome = await openPromoteToPlanForm(deps, press, value);
+      return {
+        reference,
+        ...(outcome.message ? { message: outcome.message } : {}),
+        ...(outcome.form ? { form: outcome.form } : {}),
+        ...(outcome.refused ? { refused: true } : {}),
+        refreshCard: false,
       };
     }
     case 'add-update':

@@ -7,7 +7,13 @@
 import { DateTime } from 'luxon';
 import { calendarFor } from '../../core/calendar/working-calendar.js';
 import { formatChange, percentChange, summariseIndicator } from '../../core/plans/indicator.js';
-import { exceptions, latestUpdate, type Plan, ragCountsByPriority } from '../../core/plans/plan.js';
+import {
+  exceptions,
+  latestUpdate,
+  linkSourceText,
+  type Plan,
+  ragCountsByPriority,
+} from '../../core/plans/plan.js';
 import { latestRound } from '../../core/plans/plan-round.js';
 import { renderBoardReportDocx } from '../../export/board-report-docx.js';
 import type { BoardReportDocument } from '../../export/board-report-model.js';
@@ -94,7 +100,7 @@ export function boardReport(plan: Plan, deps: Pick<ProtocolDeps, 'clock' | 'prot
     }),
     links: plan.links.map((l) => {
       const action = plan.actions.find((a) => a.id === l.planActionId);
-      return `${action?.number ?? '?'} ← ${l.incidentReference} action ${l.incidentActionNumber}`;
+      return `${action?.number ?? '?'} ← ${linkSourceText(l)}`;
     }),
   };
 }

@@ -8,6 +8,7 @@
  *   /plan update <plan-id> <n.n> <red|amber|green> <progress…>
  *   /plan export <plan-id>
  *   /plan promote <SV-yyyy-nnnn> <n.n> [into <plan-id>] [priority <n>]
+ *   /plan promote <SV-yyyy-nnnn> lesson <n> [into <plan-id>] [priority <n>] [lead <agency>]
  *
  * Parsing only: a wrong shape gives `invalid` with the usage line, so every
  * platform answers it the same way.
@@ -22,6 +23,15 @@ export type PlanCommand =
   | { kind: 'update'; planId: string; actionNumber: string; rag: string; text: string }
   | { kind: 'export'; planId: string }
   | { kind: 'promote'; reference: string; actionNumber: string; planId?: string; priorityNumber?: number }
+  | {
+      kind: 'promote-lesson';
+      reference: string;
+      /** The final report's "Lesson n". */
+      lesson: number;
+      planId?: string;
+      priorityNumber?: number;
+      leadAgency?: string;
+    }
   | { kind: 'invalid'; problem: string; usage: string };
 
 export const PLAN_USAGE = {
@@ -31,6 +41,7 @@ export const PLAN_USAGE = {
   update: '/plan update <plan-id> <action number> <red|amber|green> <what has happened>',
   export: '/plan export <plan-id>',
   promote: '/plan promote <SV-2027-0042> <action number> [into <plan-id>] [priority <n>]',
+  promoteLesson: '/plan promote <SV-2027-0042> lesson <n> [into <plan-id>] [priority <n>] [lead <agency>]',
 } as const;
 
 export const PLAN_HELP: { usage: string; summary: string }[] = [
@@ -41,6 +52,10 @@ export const PLAN_HELP: { usage: string; summary: string }[] = [
   { usage: PLAN_USAGE.update, summary: 'Give your action’s progress and RAG.' },
   { usage: PLAN_USAGE.export, summary: 'The board report as Word and Excel files.' },
   { usage: PLAN_USAGE.promote, summary: 'Copy an incident action into the plan, keeping the link.' },
+  {
+    usage: PLAN_USAGE.promoteLesson,
+    summary: 'Make a lesson of the final report a plan action (led by the CSP unless you say).',
+  },
 ];
 
 const invalid = (problem: string, usage: string): PlanCommand => ({ kind: 'invalid', problem, usage });
@@ -95,6 +110,7 @@ function parseRound(rest: string[]): PlanCommand {
 }
 
 function parsePromote(rest: string[]): PlanCommand {
+  if (rest[1]?.toLowerCase() === 'lesson') return parsePromoteLesson(rest);
   const [reference, actionNumber, ...more] = rest;
   if (!reference || !actionNumber)
     return invalid('give the incident reference and its action number', PLAN_USAGE.promote);
@@ -105,6 +121,26 @@ function parsePromote(rest: string[]): PlanCommand {
     if (word === 'into' && value) command.planId = value;
     else if (word === 'priority' && value && /^\d+$/.test(value)) command.priorityNumber = Number(value);
     else return invalid(`"${more.slice(i).join(' ')}" is not understood`, PLAN_USAGE.promote);
+  }
+  return command;
+}
+
+function parsePromoteLesson(rest: string[]): PlanCommand {
+  const [reference = '', , lesson, ...more] = rest;
+  if (!lesson || !/^\d+$/.test(lesson) || Number(lesson) < 1)
+    return invalid('give the lesson’s number as the final report shows it', PLAN_USAGE.promoteLesson);
+  const command: Extract<PlanCommand, { kind: 'promote-lesson' }> = {
+    kind: 'promote-lesson',
+    reference,
+    lesson: Number(lesson),
+  };
+  for (let i = 0; i < more.length; i += 2) {
+    const word = more[i]?.toLowerCase();
+    const value = more[i + 1];
+    if (word === 'into' && value) command.planId = value;
+    else if (word === 'priority' && value && /^\d+$/.test(value)) command.priorityNumber = Number(value);
+    else if (word === 'lead' && value) command.leadAgency = value;
+    else return invalid(`"${more.slice(i).join(' ')}" is not understood`, PLAN_USAGE.promoteLesson);
   }
   return command;
 }

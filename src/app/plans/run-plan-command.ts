@@ -18,6 +18,7 @@ import { PLAN_HELP, type PlanCommand } from './plan-command.js';
 import type { PlanNotifier } from './plan-notifier.js';
 import { answerPlanRound, formatDeadline, planRoundStatus, startPlanRound } from './plan-rounds.js';
 import { promoteIncidentAction } from './promote-action.js';
+import { promoteIncidentLesson } from './promote-lesson.js';
 import type { PlanFile } from './read-plan-file.js';
 
 export type PlanCommandDeps = CommandDeps & { notifier: PlanNotifier };
@@ -105,6 +106,11 @@ async function run(
       const planId = command.planId ?? (await onlyPlan(deps));
       const { plan, number } = await promoteIncidentAction(deps, { ...command, planId, ...who });
       return `${command.reference} action ${command.actionNumber} is now action ${number} of ${plan.title}; the link is kept on both sides.`;
+    }
+    case 'promote-lesson': {
+      const planId = command.planId ?? (await onlyPlan(deps));
+      const { plan, number } = await promoteIncidentLesson(deps, { ...command, planId, ...who });
+      return `Lesson ${command.lesson} of ${command.reference} is now action ${number} of ${plan.title}; the link is kept on both sides.`;
     }
   }
 }

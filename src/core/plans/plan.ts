@@ -38,14 +38,27 @@ export interface PlanRound {
   requests: RoundRequest[];
 }
 
-/** An action promoted from an incident: which incident and which of its actions, kept both ways of reading. */
+/**
+ * An action promoted from an incident: which incident and which of its
+ * actions, or which lesson of its final report (numbered as the report
+ * numbers them), kept both ways of reading. One of the two is set.
+ */
 export interface IncidentLink {
   planActionId: string;
   incidentId: string;
   incidentReference: string;
-  incidentActionNumber: string;
+  incidentActionNumber?: string;
+  /** "Lesson 2" of the incident's final report. */
+  incidentLessonNumber?: number;
   by: Actor;
   at: string;
+}
+
+/** "SV-2027-0042 action 1.2" / "SV-2027-0042 lesson 2": what a link points at, in words. */
+export function linkSourceText(link: IncidentLink): string {
+  return link.incidentLessonNumber === undefined
+    ? `${link.incidentReference} action ${link.incidentActionNumber ?? '?'}`
+    : `${link.incidentReference} lesson ${link.incidentLessonNumber}`;
 }
 
 export interface Plan {

@@ -6,10 +6,10 @@
  */
 import { announceIncident } from '../../../src/app/announce-incident.js';
 import { actionValue } from '../../../src/app/cards/action-value.js';
-import type { CardVerb, ChecklistCard } from '../../../src/app/cards/card-model.js';
+import type { ChecklistCard } from '../../../src/app/cards/card-model.js';
 import type { CommandDeps } from '../../../src/app/commands/command-outcome.js';
 import { submitRegisteredForm } from '../../../src/app/forms/form-registry.js';
-import { pressCardButton } from '../../../src/app/interactions/press-card-button.js';
+import { type IncidentCardVerb, pressCardButton } from '../../../src/app/interactions/press-card-button.js';
 import { openIncident } from '../../../src/app/open-incident.js';
 import type { Actor } from '../../../src/core/actor.js';
 import type { Store } from '../../../src/ports.js';
@@ -39,7 +39,7 @@ export async function announcedIncident(store: Store): Promise<Deps> {
 
 export function press(
   deps: Deps,
-  verb: CardVerb,
+  verb: IncidentCardVerb,
   value: Record<string, string>,
   options: { by?: Actor; requester?: typeof member } = {},
 ) {

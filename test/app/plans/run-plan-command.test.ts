@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parsePlanCommand } from '../../../src/app/plans/plan-command.js';
-import { noticeNotifier } from '../../../src/app/plans/plan-notifier.js';
+import { cardNotifier } from '../../../src/app/plans/plan-notifier.js';
 import {
   type PlanCommandDeps,
   type PlanCommandRequest,
@@ -8,7 +8,9 @@ import {
 } from '../../../src/app/plans/run-plan-command.js';
 import { InMemoryStore } from '../../fakes/in-memory-store.js';
 import { RecordingPlatform } from '../../fakes/recording-platform.js';
+import { makeIncident } from '../../fixtures/incident-factory.js';
 import { testDeps } from '../harness.js';
+import { incidentWithLessons } from './lesson-fixtures.js';
 import { COORDINATOR_REQUEST, fixture } from './plan-fixtures.js';
 
 describe('parsePlanCommand', () => {
@@ -33,6 +35,21 @@ describe('parsePlanCommand', () => {
       planId: 'ashfield-2024',
       priorityNumber: 3,
     });
+    expect(
+      parsePlanCommand('promote SV-2027-0042 lesson 2 into ashfield-2024 priority 4 lead police'),
+    ).toEqual({
+      kind: 'promote-lesson',
+      reference: 'SV-2027-0042',
+      lesson: 2,
+      planId: 'ashfield-2024',
+      priorityNumber: 4,
+      leadAgency: 'police',
+    });
+    expect(parsePlanCommand('promote SV-2027-0042 Lesson 1')).toEqual({
+      kind: 'promote-lesson',
+      reference: 'SV-2027-0042',
+      lesson: 1,
+    });
     expect(parsePlanCommand('round status ashfield-2024')).toEqual({
       kind: 'round-status',
       planId: 'ashfield-2024',
@@ -46,6 +63,21 @@ describe('parsePlanCommand', () => {
       usage: '/plan round start <plan-id> <quarter> by <yyyy-mm-dd>',
     });
     expect(parsePlanCommand('promote SV-2027-0042 1.2 onto x')).toMatchObject({ kind: 'invalid' });
+    for (const wrong of [
+      'promote SV-2027-0042 lesson',
+      'promote SV-2027-0042 lesson two',
+      'promote SV-2027-0042 lesson 0',
+    ]) {
+      expect(parsePlanCommand(wrong)).toEqual({
+        kind: 'invalid',
+        problem: 'give the lesson’s number as the final report shows it',
+        usage: '/plan promote <SV-2027-0042> lesson <n> [into <plan-id>] [priority <n>] [lead <agency>]',
+      });
+    }
+    expect(parsePlanCommand('promote SV-2027-0042 lesson 2 onto x')).toMatchObject({
+      kind: 'invalid',
+      problem: '"onto x" is not understood',
+    });
     expect(parsePlanCommand('frobnicate')).toMatchObject({
       kind: 'invalid',
       problem: '"frobnicate" is not a /plan command',
@@ -60,7 +92,7 @@ describe('runPlanCommand', () => {
   beforeEach(() => {
     platform = new RecordingPlatform();
     const base = testDeps(new InMemoryStore(), '2024-07-01T10:00:00+01:00');
-    deps = { ...base, platform, notifier: noticeNotifier([platform], base.directory) };
+    deps = { ...base, platform, notifier: cardNotifier([platform], base.directory) };
   });
 
   const run = (
@@ -69,7 +101,7 @@ describe('runPlanCommand', () => {
     files = [] as Awaited<ReturnType<typeof fixture>>[],
   ) => runPlanCommand(deps, { command: parsePlanCommand(text), ...who, files });
 
-  it('imports, starts a round (leads get a direct notice), shows status, takes an update and uploads the report', async () => {
+  it('imports, starts a round (leads get the update card), shows status, takes an update and uploads the report', async () => {
     const imported = await run('import ashfield-2024 Ashfield plan', COORDINATOR_REQUEST, [
       await fixture('ashfield-actions.csv'),
       await fixture('ashfield-indicators.csv'),
@@ -79,10 +111,10 @@ describe('runPlanCommand', () => {
     expect(started.message).toContain(
       '6 action leads were asked for progress and a RAG by Fri 5 Jul 2024 at 17:00',
     );
-    expect(platform.notices).toHaveLength(6);
-    expect(platform.notices[0]).toMatchObject({
-      target: { kind: 'direct', recipients: { contacts: [expect.objectContaining({ id: 'pat-police' })] } },
-      notice: { headline: '2024/25 Q1 update for action 1.1 of Ashfield plan' },
+    expect(platform.planCards).toHaveLength(6);
+    expect(platform.planCards[0]).toMatchObject({
+      recipients: { contacts: [expect.objectContaining({ id: 'pat-police' })] },
+      card: { headline: '2024/25 Q1 update for action 1.1 of Ashfield plan' },
     });
     const pat = {
       by: { id: 'contact:pat-police', name: 'Pat Police', contactId: 'pat-police' },
@@ -105,6 +137,23 @@ describe('runPlanCommand', () => {
     expect((await run('list')).message).toBe(
       '• ashfield-2024 — Ashfield plan: 6 actions, 2024/25 Q1 round open',
     );
+  });
+
+  it('promotes a lesson of the final report into the only plan, and says when there are no lessons yet', async () => {
+    await run('import ashfield-2024 Ashfield plan', COORDINATOR_REQUEST, [
+      await fixture('ashfield-actions.csv'),
+    ]);
+    await deps.store.createIncident(incidentWithLessons({ reference: 'SV-2027-0042' }));
+    await deps.store.createIncident(makeIncident({ reference: 'SV-2027-0043' }));
+
+    expect((await run('promote SV-2027-0042 lesson 1 priority 2')).message).toBe(
+      'Lesson 1 of SV-2027-0042 is now action 2.3 of Ashfield plan; the link is kept on both sides.',
+    );
+    expect(await run('promote SV-2027-0043 lesson 1')).toMatchObject({
+      refused: true,
+      message: expect.stringContaining('SV-2027-0043 has held no final meeting yet'),
+    });
+    expect((await run('help')).message).toContain('/plan promote <SV-2027-0042> lesson <n>');
   });
 
   it('answers refusals and bad input as a message, changing nothing', async () => {
@@ -131,6 +180,6 @@ describe('runPlanCommand', () => {
       message: expect.stringContaining('Usage: /plan round start'),
     });
     expect(await deps.store.getPlan('ashfield-2024')).toEqual(before);
-    expect(platform.notices).toEqual([]);
+    expect(platform.planCards).toEqual([]);
   });
 });

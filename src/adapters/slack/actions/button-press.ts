@@ -7,9 +7,8 @@
  * answered ephemerally and nothing changes.
  */
 import type { BlockAction, ButtonAction, RespondFn, StaticSelectAction, webApi } from '@slack/bolt';
-import type { CardVerb } from '../../../app/cards/card-model.js';
 import type { CommandDeps } from '../../../app/commands/command-outcome.js';
-import { pressCardButton } from '../../../app/interactions/press-card-button.js';
+import { type IncidentCardVerb, pressCardButton } from '../../../app/interactions/press-card-button.js';
 import { isUserError, userMessage } from '../../../app/user-message.js';
 import { refreshCard } from '../../shared/refresh-card.js';
 import { slackRequester } from '../access/incident-access.js';
@@ -35,7 +34,11 @@ export function pressedValue(action: PressAction): string | undefined {
     : action.value;
 }
 
-export async function handlePress(ctx: SlackContext, args: ButtonArgs, verb: CardVerb): Promise<void> {
+export async function handlePress(
+  ctx: SlackContext,
+  args: ButtonArgs,
+  verb: IncidentCardVerb,
+): Promise<void> {
   await args.ack();
   const { body, client } = args;
   try {

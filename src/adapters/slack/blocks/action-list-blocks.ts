@@ -2,11 +2,14 @@
  * An incident's action plan in Block Kit (`/incident actions`), and the rows
  * the App Home's "My open actions" shares: one section per action with its
  * number, description, lead, owner, due date, RAG and latest update, and an
- * Add update button while it is open. A message holds 50 blocks, so a long
- * plan shows its first 40 actions and says where the rest are.
+ * Add update button while it is open. A coordinator's list also has Promote
+ * to plan, so a row's buttons go in an actions block under it. A message
+ * holds 50 blocks, so a long plan shows its first 40 actions (20 with the
+ * buttons under them) and says where the rest are.
  */
 import type { ActionListCard, ActionRow } from '../../../app/cards/card-model.js';
 import {
+  actionsBlocks,
   type Block,
   contextBlock,
   escapeMrkdwn,
@@ -20,6 +23,8 @@ import { actionButton } from './verb-actions.js';
 
 /** How many actions a message shows; the rest are in the exported plan. */
 export const MAX_ACTION_ROWS = 40;
+/** Rows whose buttons take a block of their own take two blocks each. */
+export const MAX_ACTION_ROWS_WITH_BUTTONS = 20;
 
 export const RAG_EMOJI: Readonly<Record<ActionRow['rag'], string>> = {
   red: ':red_circle:',
@@ -35,7 +40,7 @@ export function actionListBlocks(card: ActionListCard): SlackMessage {
   else
     blocks.push(
       ...actionRowBlocks(card.rows, {
-        max: MAX_ACTION_ROWS,
+        max: card.rows.some((r) => r.actions.length > 1) ? MAX_ACTION_ROWS_WITH_BUTTONS : MAX_ACTION_ROWS,
         more: (n) => `…and ${n} more: /incident export plan has them all.`,
       }),
     );
@@ -50,14 +55,20 @@ export interface ActionRowOptions {
   showReference?: boolean;
 }
 
-/** A section per action (with its Add update button), at most `max`, then a note of the rest. */
+/**
+ * A section per action, at most `max`, then a note of the rest. One button
+ * (Add update) sits beside the row; several (and Promote to plan) go in an
+ * actions block under it, since a section holds one.
+ */
 export function actionRowBlocks(rows: readonly ActionRow[], options: ActionRowOptions): Block[] {
   const shown = rows.slice(0, options.max);
-  const blocks: Block[] = shown.map((row, i) => {
+  const blocks: Block[] = shown.flatMap((row, i) => {
     const newPriority = !options.showReference && shown[i - 1]?.priority !== row.priority;
     const heading = newPriority ? `*${escapeMrkdwn(row.priority)}*\n` : '';
+    const text = heading + actionRowText(row, options.showReference);
+    if (row.actions.length > 1) return [sectionBlock(text), ...actionsBlocks(row.actions.map(actionButton))];
     const [button] = row.actions;
-    return sectionBlock(heading + actionRowText(row, options.showReference), button && actionButton(button));
+    return [sectionBlock(text, button && actionButton(button))];
   });
   const hidden = rows.length - shown.length;
   if (hidden > 0) blocks.push(contextBlock(escapeMrkdwn(options.more(hidden))));

@@ -27,6 +27,9 @@ export const VERB_ACTIONS: Readonly<Record<CardVerb, ActionId>> = {
   'record-attendance': ACTIONS.recordAttendance,
   'signs-of-safety': ACTIONS.signsOfSafety,
   'end-meeting': ACTIONS.endMeeting,
+  'promote-to-plan': ACTIONS.promoteToPlan,
+  // Red, Amber and Green add their RAG to this id (plan-update-blocks.ts); PLAN_UPDATE_ACTIONS answers all four.
+  'plan-update': ACTIONS.planUpdate,
 };
 
 const VERBS_BY_ACTION = new Map<string, CardVerb>(

@@ -1,12 +1,12 @@
 /**
  * `/plan` on Slack: the strategic plan commands (`app/plans/plan-command.ts`).
  * Acks at once, runs the use case, answers the person alone. Leads asked in
- * a round get a direct message through the platform's notices. A slash
+ * a round get the plan update card by direct message (`askPlanUpdate`). A slash
  * command cannot carry a file, so `/plan import` points to the CLI import.
  */
 import type { App } from '@slack/bolt';
 import { parsePlanCommand } from '../../../app/plans/plan-command.js';
-import { noticeNotifier } from '../../../app/plans/plan-notifier.js';
+import { cardNotifier } from '../../../app/plans/plan-notifier.js';
 import { runPlanCommand } from '../../../app/plans/run-plan-command.js';
 import { isUserError, userMessage } from '../../../app/user-message.js';
 import { findContactByPlatformId } from '../../../core/directory/directory.js';
@@ -35,7 +35,7 @@ export function registerPlanCommand(app: App, ctx: SlackContext): void {
         {
           ...ctx.deps,
           platform: ctx.platform,
-          notifier: noticeNotifier([ctx.platform], ctx.deps.directory),
+          notifier: cardNotifier([ctx.platform], ctx.deps.directory),
         },
         {
           command: parsed,

@@ -3,6 +3,7 @@
  * invited in one call, the incident card posted, pinned and updated in place,
  * meeting cards and the meeting checklist posted and updated in place,
  * notices and reminders to the channel, DMs and the coordination channel,
+ * a plan's update card to each action lead by DM,
  * documents (minutes, plans, reports) uploaded to the channel or DMs, and the
  * channel archived when the incident closes (and back when it reopens).
  * Slack errors propagate unchanged (with `code` and `data.error`) after the
@@ -10,6 +11,7 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { IncidentCard, NoticeCard, SpaceCard } from '../../../app/cards/card-model.js';
+import type { PlanUpdateCard } from '../../../app/plans/plan-update-card.js';
 import type { Incident } from '../../../core/incident/incident.js';
 import type {
   ChatPlatform,
@@ -26,6 +28,7 @@ import type { SlackMessage } from '../blocks/block-kit.js';
 import { incidentBlocks } from '../blocks/incident-blocks.js';
 import { spaceCardMessage } from '../blocks/index.js';
 import { noticeBlocks } from '../blocks/notice-blocks.js';
+import { planUpdateBlocks } from '../blocks/plan-update-blocks.js';
 import { reminderBlocks } from '../blocks/reminder-blocks.js';
 import { BotIdentity } from './bot-identity.js';
 import { inviteToChannel } from './channel-invites.js';
@@ -159,6 +162,12 @@ export class SlackPlatform implements ChatPlatform {
         return;
       }
     }
+  }
+
+  /** The lead's direct messages: the card with its RAG buttons. Every person is tried, as for notices. */
+  async askPlanUpdate(recipients: Recipients, card: PlanUpdateCard): Promise<void> {
+    const { userIds } = await this.resolveReporting(recipients);
+    await this.postAll(userIds, planUpdateBlocks(card));
   }
 
   /**

@@ -2,7 +2,7 @@
  * Muster's `ChatPlatform` on Microsoft Teams: a private channel (or group
  * chat) per incident through Graph, people added by their Entra ID, the
  * incident card and meeting cards posted into it and updated in place, and
- * notices, reminders and documents sent proactively through the Bot
+ * notices, reminders, plan update cards and documents sent proactively through the Bot
  * Connector, to the space, the coordination channel or each person's chat
  * with the bot. Every card comes from the Adaptive Card templates in cards/.
  * Failures propagate after Graph's and the SDK's own handling, so a use case
@@ -10,6 +10,7 @@
  */
 import type { Activity } from '@microsoft/agents-activity';
 import type { IncidentCard, NoticeCard, SpaceCard } from '../../../app/cards/card-model.js';
+import type { PlanUpdateCard } from '../../../app/plans/plan-update-card.js';
 import type { Directory } from '../../../core/directory/directory-schema.js';
 import type { Incident } from '../../../core/incident/incident.js';
 import type {
@@ -123,6 +124,11 @@ export class TeamsPlatform implements ChatPlatform {
     }
   }
 
+  /** Into the lead's chat with the bot: the card from cards/plan-update.json, its RAG buttons and form on it. */
+  async askPlanUpdate(recipients: Recipients, card: PlanUpdateCard): Promise<void> {
+    await this.toPeople(recipients, this.message(card));
+  }
+
   /**
    * The incident's space, then each person, then coordination. Every post is
    * tried and the first failure rethrown: the reminder is retried whole on
@@ -170,7 +176,9 @@ export class TeamsPlatform implements ChatPlatform {
     else await this.toPeople(target.recipients, message);
   }
 
-  private message(card: IncidentCard | NoticeCard | SpaceCard | ReminderDelivery['card']): Partial<Activity> {
+  private message(
+    card: IncidentCard | NoticeCard | SpaceCard | ReminderDelivery['card'] | PlanUpdateCard,
+  ): Partial<Activity> {
     return cardMessage(card, this.options.zone);
   }
 

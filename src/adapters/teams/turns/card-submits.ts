@@ -4,18 +4,21 @@
  * (a message whose `value` is the data) or an `Action.Execute` (an invoke
  * whose `action.verb` and `action.data` carry the same things). Buttons go to
  * the app's `pressCardButton`, which checks access and runs the verb's use
- * case; forms to their submission handler. The answer's delivery is the
+ * case (a plan update card's, naming no incident, to `pressPlanButton`);
+ * forms to their submission handler. The answer's delivery is the
  * caller's: a reply, the form replaced in place, or the refreshed card.
  */
-import { pressCardButton } from '../../../app/interactions/press-card-button.js';
-import { isRegisteredForm } from '../../../app/forms/form-registry.js';
+
 import { ACTION_UPDATE_FORM_ID } from '../../../app/forms/action-update-form.js';
+import { isRegisteredForm } from '../../../app/forms/form-registry.js';
 import { NEW_INCIDENT_FORM_ID } from '../../../app/forms/new-incident-form.js';
 import { RECORD_MEETING_FORM_ID } from '../../../app/forms/record-meeting-form.js';
+import { pressCardButton } from '../../../app/interactions/press-card-button.js';
+import { pressPlanButton } from '../../../app/plans/press-plan-button.js';
 import { postedFormId, readCardAction } from '../../cards/card-templates.js';
 import { TEAMS_PLATFORM } from '../ids.js';
 import type { TeamsContext } from '../teams-context.js';
-import { outcomeAnswer, textAnswer, type TurnAnswer } from './answers.js';
+import { outcomeAnswer, type TurnAnswer, textAnswer } from './answers.js';
 import {
   type FormTurn,
   submitActionUpdateForm,
@@ -40,6 +43,14 @@ export async function cardSubmitted(ctx: TeamsContext, turn: FormTurn): Promise<
       answer: textAnswer('Muster did not recognise that card. Type "incident help" to see what it can do.'),
       fromForm: false,
     };
+  }
+  if (action.verb === 'plan-update') {
+    const pressed = await pressPlanButton(
+      { ...ctx.deps, platform: ctx.platform },
+      { value: action.value, by: turn.person.actor, requester: requesterOf(ctx, turn.person, turn.where) },
+    );
+    if (pressed.refused) ctx.logger.info('Teams plan button refused: not the lead or a coordinator');
+    return { answer: await outcomeAnswer(ctx, pressed), fromForm: false };
   }
   const outcome = await pressCardButton(
     { ...ctx.deps, platform: ctx.platform },

@@ -1,12 +1,12 @@
 /**
  * `plan …` typed to the bot in Teams (its personal chat, or with an
  * @mention): the strategic plan commands of `app/plans/plan-command.ts`,
- * answered as text. Leads asked in a round get Teams' direct notice; the
+ * answered as text. Leads asked in a round get the plan update card in their chat; the
  * board report is uploaded to the person. Files cannot ride on the command,
  * so plans are imported with the CLI.
  */
 import { parsePlanCommand } from '../../../app/plans/plan-command.js';
-import { noticeNotifier } from '../../../app/plans/plan-notifier.js';
+import { cardNotifier } from '../../../app/plans/plan-notifier.js';
 import { runPlanCommand } from '../../../app/plans/run-plan-command.js';
 import type { TeamsContext } from '../teams-context.js';
 import { type TurnAnswer, textAnswer } from './answers.js';
@@ -32,7 +32,7 @@ export async function runPlanTurn(
   }
   const contactId = person.contact?.id;
   const outcome = await runPlanCommand(
-    { ...ctx.deps, platform: ctx.platform, notifier: noticeNotifier([ctx.platform], ctx.deps.directory) },
+    { ...ctx.deps, platform: ctx.platform, notifier: cardNotifier([ctx.platform], ctx.deps.directory) },
     {
       command,
       by: contactId ? { ...person.actor, contactId } : person.actor,

@@ -51,6 +51,32 @@ describe('actionListBlocks', () => {
     expect(mrkdwnTexts(blocks).at(-1)).toBe('…and 5 more: /incident export plan has them all.');
   });
 
+  it('puts a coordinator’s Add update and Promote to plan in an actions block under each row, 20 rows at most', () => {
+    const promotable = (n: number) => {
+      const row = actionRow(n);
+      const promote = {
+        verb: 'promote-to-plan' as const,
+        label: 'Promote to plan',
+        value: row.actions[0]!.value,
+      };
+      return { ...row, actions: [...row.actions, promote] };
+    };
+    const { blocks } = actionListBlocks(
+      actionListCard(Array.from({ length: 25 }, (_, i) => promotable(i + 1))),
+    );
+
+    expect(blockKitProblems(blocks)).toEqual([]);
+    const rowBlocks = blocks.filter((b) => b.type === 'section' || b.type === 'actions');
+    expect(rowBlocks.slice(0, 2).map((b) => b.type)).toEqual(['section', 'actions']);
+    expect(rowBlocks[0]).not.toHaveProperty('accessory');
+    expect(buttonsIn(blocks.slice(0, 4)).map((b) => [b.actionId, b.text])).toEqual([
+      [ACTIONS.addUpdate, 'Add update'],
+      [ACTIONS.promoteToPlan, 'Promote to plan'],
+    ]);
+    expect(buttonsIn(blocks)).toHaveLength(40);
+    expect(mrkdwnTexts(blocks).at(-1)).toBe('…and 5 more: /incident export plan has them all.');
+  });
+
   it('says so, helpfully, when there are no actions', () => {
     const { blocks } = actionListBlocks(actionListCard([], { countsText: 'no actions' }));
 
