@@ -24,6 +24,14 @@ export interface ImportPlanInput {
 
 const titleSchema = z.string().trim().max(200);
 
+/**
+ * What one import takes: the seeds' plans are a few hundred rows, a few
+ * hundred kilobytes as XLSX; an actions file and an indicators file, with
+ * room to spare. Chat adapters check a file's size before downloading it
+ * where the platform says it.
+ */
+export const PLAN_IMPORT_LIMITS = { files: 4, bytesPerFile: 5 * 1024 * 1024 } as const;
+
 export async function importPlan(
   deps: StoreDeps & { directory: Directory; coordinators?: readonly string[] },
   input: ImportPlanInput,
@@ -34,6 +42,7 @@ export async function importPlan(
     const message = 'Attach the plan as a .csv or .xlsx file.';
     throw new MusterError(ErrorCode.InvalidInput, message, [{ path: 'file', message }]);
   }
+  checkImportFiles(input.files.map((f) => ({ filename: f.filename, bytes: f.content.length })));
   if (await deps.store.getPlan(id)) {
     throw new MusterError(
       ErrorCode.Conflict,
@@ -62,4 +71,28 @@ export async function importPlan(
     updatedAt: at,
   };
   return deps.store.createPlan(plan);
+}
+
+/**
+ * Refuses more files than an import takes, or one that is too large, naming
+ * it; `invalid_input` on the `file` field. Adapters call it with the sizes the
+ * platform reports, before downloading anything.
+ */
+export function checkImportFiles(files: readonly { filename: string; bytes?: number }[]): void {
+  const { files: most, bytesPerFile } = PLAN_IMPORT_LIMITS;
+  if (files.length > most) {
+    const message = `attach at most ${most} files (the actions and the indicators); ${files.length} were attached`;
+    throw new MusterError(ErrorCode.InvalidInput, `Too many files: ${message}.`, [{ path: 'file', message }]);
+  }
+  const large = files.find((f) => f.bytes !== undefined && f.bytes > bytesPerFile);
+  if (large) throw planFileTooLarge(large.filename);
+}
+
+/** `invalid_input` on the `file` field: the file is over `PLAN_IMPORT_LIMITS.bytesPerFile`. */
+export function planFileTooLarge(filename: string): MusterError {
+  const mb = PLAN_IMPORT_LIMITS.bytesPerFile / 1024 / 1024;
+  const message = `${filename} is larger than ${mb} MB: a plan is a few hundred rows; save just the plan's sheets and try again`;
+  return new MusterError(ErrorCode.InvalidInput, `${filename} is too large to import.`, [
+    { path: 'file', message },
+  ]);
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPlan } from '../../../src/app/plans/import-plan.js';
+import { checkImportFiles, importPlan, PLAN_IMPORT_LIMITS } from '../../../src/app/plans/import-plan.js';
 import { ErrorCode, isMusterError, type MusterError } from '../../../src/core/errors.js';
 import type { Store } from '../../../src/ports.js';
 import { STORES, testDeps } from '../harness.js';
@@ -184,5 +184,30 @@ describe.each(STORES)('importPlan ($name)', (factory) => {
       importPlan(testDeps(store), { planId: 'Bad Name!', files, ...COORDINATOR_REQUEST }),
     );
     expect(badId.details[0]?.path).toBe('planId');
+  });
+
+  it('refuses more files than an import takes, or one too large, and stores nothing', async () => {
+    const csv = await fixture('gateshead-actions.csv');
+    const tooMany = await refusal(
+      importPlan(testDeps(store), {
+        planId: 'plan-g',
+        files: Array.from({ length: PLAN_IMPORT_LIMITS.files + 1 }, () => csv),
+        ...COORDINATOR_REQUEST,
+      }),
+    );
+    expect(tooMany.details).toEqual([
+      { path: 'file', message: 'attach at most 4 files (the actions and the indicators); 5 were attached' },
+    ]);
+    const huge = { filename: 'huge.csv', content: Buffer.alloc(PLAN_IMPORT_LIMITS.bytesPerFile + 1, 'a') };
+    const tooLarge = await refusal(
+      importPlan(testDeps(store), { planId: 'plan-g', files: [csv, huge], ...COORDINATOR_REQUEST }),
+    );
+    expect(tooLarge.message).toBe('huge.csv is too large to import.');
+    expect(tooLarge.details[0]?.path).toBe('file');
+    expect(await store.getPlan('plan-g')).toBeUndefined();
+    // Exactly the limit is taken (the check says nothing of the content; the reader refuses it).
+    expect(() =>
+      checkImportFiles([{ filename: 'ok.csv', bytes: PLAN_IMPORT_LIMITS.bytesPerFile }]),
+    ).not.toThrow();
   });
 });
