@@ -37,6 +37,8 @@ export const CALLBACKS = {
   actionUpdate: 'muster_action_update_form',
   /** Every form of the app's form registry (schedule meeting, add action, close…): one callback, routed by form id. */
   registeredForm: 'muster_form',
+  /** `/plan import`'s modal: the spreadsheet as a file input (views/plan-import-view.ts). */
+  planImport: 'muster_plan_import',
 } as const;
 
 export const COMMAND = '/incident';

@@ -19,6 +19,7 @@ import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
 import { type SlackClientSettings, SlackPlatform, slackClientOptions } from './platform/index.js';
+import { SlackFiles } from './platform/slack-files.js';
 import type { SlackContext } from './slack-context.js';
 import { registerViews } from './views/index.js';
 
@@ -85,6 +86,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     platform,
     people: new SlackPeople(app.client, {
       onError: (_userId, error) => logger.warn('Slack users.info failed; using the bare id', { error }),
+    }),
+    files: new SlackFiles({
+      client: app.client,
+      token: slack.botToken,
+      ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
     }),
     logger,
     announcing: new InFlight(),

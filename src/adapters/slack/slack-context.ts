@@ -1,6 +1,6 @@
 /**
  * What every Slack listener is handed: the use cases' ports, the Slack chat
- * platform, the people cache and the logger. Listeners import this, never
+ * platform, the people cache, shared files and the logger. Listeners import this, never
  * `slack-app.ts`, so registering them does not make an import cycle.
  */
 import type { DirectoryDeps } from '../../app/deps.js';
@@ -8,12 +8,15 @@ import type { ChatPlatform } from '../../ports.js';
 import type { Logger } from '../logging/logger.js';
 import type { InFlight } from '../shared/in-flight.js';
 import type { SlackPeople } from './access/slack-people.js';
+import type { SlackFiles } from './platform/slack-files.js';
 
 export interface SlackContext {
   deps: DirectoryDeps;
   /** The Slack `ChatPlatform`: incident channels, cards, notices. */
   platform: ChatPlatform;
   people: SlackPeople;
+  /** Files people hand Muster (a modal's file input), fetched with the bot token. */
+  files: SlackFiles;
   logger: Logger;
   /**
    * Announcements a form submission is running. The scheduler's resume waits

@@ -25,12 +25,14 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'conversations.setPurpose': ['groups:write'],
   'conversations.setTopic': ['groups:write'],
   'conversations.unarchive': ['groups:write'],
+  'files.info': ['files:read'],
   'files.uploadV2': ['files:write'],
   'pins.add': ['pins:write'],
   'usergroups.users.list': ['usergroups:read'],
   'users.info': ['users:read'],
   'users.lookupByEmail': ['users:read.email'],
   'views.open': [],
+  'views.update': [],
   'views.publish': [],
 };
 

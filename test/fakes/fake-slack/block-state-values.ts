@@ -21,7 +21,8 @@ export type ElementState =
   | { type: 'timepicker'; selected_time: string | null; timezone?: string }
   | { type: 'datetimepicker'; selected_date_time: number | null }
   | { type: 'radio_buttons'; selected_option: SelectedOption | null }
-  | { type: 'checkboxes'; selected_options: SelectedOption[] };
+  | { type: 'checkboxes'; selected_options: SelectedOption[] }
+  | { type: 'file_input'; files: { id: string; name: string; title: string; filetype: string }[] };
 
 /** `view.state.values`: block_id → action_id → element state. */
 export type StateValues = Record<string, Record<string, ElementState>>;
@@ -80,6 +81,14 @@ export function radio(value: OptionInput | null): ElementState {
 
 export function checkboxes(values: OptionInput[]): ElementState {
   return { type: 'checkboxes', selected_options: values.map(option) };
+}
+
+/** The files chosen in a file input: Slack sends each file's object; Muster reads only the ids. */
+export function fileInput(files: { id: string; name: string; filetype?: string }[]): ElementState {
+  return {
+    type: 'file_input',
+    files: files.map((f) => ({ id: f.id, name: f.name, title: f.name, filetype: f.filetype ?? '' })),
+  };
 }
 
 export function stateValues(

@@ -7,18 +7,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FailureInjection } from './failure-injection.js';
-import type {
-  FailurePredicate,
-  FakeChannel,
-  FakeDm,
-  FakeEphemeral,
-  FakeFailure,
-  FakeMessage,
-  FakeResponseUrlPost,
-  FakeUpload,
-  FakeUser,
-  FakeView,
-  RecordedCall,
+import {
+  FAKE_TEAM_ID,
+  type FailurePredicate,
+  type FakeChannel,
+  type FakeDm,
+  type FakeEphemeral,
+  type FakeFailure,
+  type FakeFileDownload,
+  type FakeMessage,
+  type FakeResponseUrlPost,
+  type FakeSharedFile,
+  type FakeUpload,
+  type FakeUser,
+  type FakeView,
+  type RecordedCall,
 } from './fake-slack-types.js';
 import { fail, type MethodContext, type MethodTable, type SlackAnswer } from './method-kit.js';
 import { chatMethods } from './methods/chat-methods.js';
@@ -65,6 +68,10 @@ export interface FakeSlack {
   readonly ephemerals: FakeEphemeral[];
   readonly views: FakeView[];
   readonly uploads: FakeUpload[];
+  /** A file `user` shared with the app, as from a modal's file input; `files.info` knows it. */
+  addFile(file: { name: string; content: Buffer | string; filetype?: string; user?: string }): FakeSharedFile;
+  /** Every request for a shared file's private URL, in order. */
+  readonly fileDownloads: FakeFileDownload[];
   readonly responses: FakeResponseUrlPost[];
   close(): Promise<void>;
 }
@@ -85,10 +92,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const failures = new FailureInjection();
   const calls: RecordedCall[] = [];
   const responses: FakeResponseUrlPost[] = [];
+  const fileDownloads: FakeFileDownload[] = [];
   const pendingDelays = new Set<NodeJS.Timeout>();
   let origin = '';
 
-  const context: MethodContext = { state, uploadUrl: (fileId) => `${origin}/upload/v1/${fileId}` };
+  const context: MethodContext = {
+    state,
+    uploadUrl: (fileId) => `${origin}/upload/v1/${fileId}`,
+    downloadUrl: (fileId, name) =>
+      `${origin}/files-pri/${FAKE_TEAM_ID}-${fileId}/download/${encodeURIComponent(name)}`,
+  };
 
   const delay = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -131,6 +144,33 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     answer(res, call, 200, result);
   }
 
+  /** `GET /files-pri/T0001-F…/download/name`: the bytes, only for a valid token, as Slack serves them. */
+  function serveFile(req: IncomingMessage, res: ServerResponse, segment: string) {
+    const fileId = segment.slice(`${FAKE_TEAM_ID}-`.length);
+    const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const record = (status: number) => fileDownloads.push({ fileId, token, status });
+    const failure = failures.take('files.download', { file: fileId });
+    if (failure && 'status' in failure) {
+      record(failure.status);
+      return plain(res, failure.status, ('body' in failure && failure.body) || 'Internal Server Error');
+    }
+    const file = state.sharedFiles.get(fileId);
+    const valid =
+      token !== undefined && (options.tokens ? options.tokens.includes(token) : /^xox[a-z]-\S+$/.test(token));
+    // Slack answers an unauthenticated request with its sign-in page; the fake says so plainly.
+    if (!valid) {
+      record(403);
+      return plain(res, 403, 'sign in to download this file');
+    }
+    if (!file) {
+      record(404);
+      return plain(res, 404, 'Not Found');
+    }
+    record(200);
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': file.content.length });
+    res.end(file.content);
+  }
+
   function runMethod(method: string, token: string | undefined, args: Record<string, unknown>): SlackAnswer {
     const handler = METHODS[method];
     if (!handler) return fail('unknown_method');
@@ -153,6 +193,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         return plain(res, 404, 'Not Found');
       return plain(res, 200, `OK - ${parsed.fileBytes?.length ?? 0}`);
     }
+    if (area === 'files-pri' && req.method === 'GET') return serveFile(req, res, rest[0] ?? '');
     if (area === 'respond' && req.method === 'POST') {
       responses.push({ id: tail, body: JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown> });
       return plain(res, 200, JSON.stringify({ ok: true }), 'application/json');
@@ -210,6 +251,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     get uploads() {
       return state.uploads;
+    },
+    addFile: (file) => {
+      const shared: FakeSharedFile = {
+        id: state.nextId('F'),
+        name: file.name,
+        filetype: file.filetype ?? (file.name.split('.').at(-1) ?? '').toLowerCase(),
+        content: typeof file.content === 'string' ? Buffer.from(file.content) : file.content,
+        user: file.user ?? 'U0UNKNOWN',
+      };
+      state.sharedFiles.set(shared.id, shared);
+      return shared;
+    },
+    get fileDownloads() {
+      return fileDownloads;
     },
     get responses() {
       return responses;

@@ -95,6 +95,23 @@ export interface FakeUpload {
   initialComment?: string;
 }
 
+/** A file someone shared with the app (a modal's file input); `files.info` describes it, `url_private_download` serves it. */
+export interface FakeSharedFile {
+  id: string;
+  name: string;
+  filetype: string;
+  content: Buffer;
+  /** Who uploaded it. */
+  user: string;
+}
+
+/** A download of a shared file, with the token that came with it (undefined: none). */
+export interface FakeFileDownload {
+  fileId: string;
+  token: string | undefined;
+  status: number;
+}
+
 export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;

@@ -12,6 +12,8 @@ export interface MethodContext {
   state: WorkspaceState;
   /** Where `files.getUploadURLExternal` tells the client to send the bytes. */
   uploadUrl(fileId: string): string;
+  /** A shared file's `url_private_download`: served only with a valid token, as Slack does. */
+  downloadUrl(fileId: string, name: string): string;
 }
 
 export type MethodHandler = (args: Args, context: MethodContext) => SlackAnswer;

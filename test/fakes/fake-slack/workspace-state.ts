@@ -10,6 +10,7 @@ import {
   type FakeDm,
   type FakeEphemeral,
   type FakeMessage,
+  type FakeSharedFile,
   type FakeUpload,
   type FakeUser,
   type FakeView,
@@ -34,6 +35,7 @@ export class WorkspaceState {
   readonly pendingUploads = new Map<string, PendingUpload>();
   readonly uploads: FakeUpload[] = [];
   readonly usergroups = new Map<string, string[]>();
+  readonly sharedFiles = new Map<string, FakeSharedFile>();
   private readonly counters = new Map<string, number>();
   private lastTsSeconds = 0;
   private tsSequence = 0;

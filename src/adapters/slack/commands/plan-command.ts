@@ -1,55 +1,51 @@
 /**
  * `/plan` on Slack: the strategic plan commands (`app/plans/plan-command.ts`).
  * Acks at once, runs the use case, answers the person alone. Leads asked in
- * a round get the plan update card by direct message (`askPlanUpdate`). A slash
- * command cannot carry a file, so `/plan import` points to the CLI import.
+ * a round get the plan update card by direct message (`askPlanUpdate`). A
+ * slash command cannot carry a file, so `/plan import` opens a modal with a
+ * file input for a coordinator (views/plan-import-view.ts).
  */
-import type { App } from '@slack/bolt';
-import { parsePlanCommand } from '../../../app/plans/plan-command.js';
-import { cardNotifier } from '../../../app/plans/plan-notifier.js';
+import type { App, webApi } from '@slack/bolt';
+import { requireCoordinator } from '../../../app/plans/plan-access.js';
+import { type PlanCommand, parsePlanCommand } from '../../../app/plans/plan-command.js';
 import { runPlanCommand } from '../../../app/plans/run-plan-command.js';
 import { isUserError, userMessage } from '../../../app/user-message.js';
-import { findContactByPlatformId } from '../../../core/directory/directory.js';
+import { planDeps, planRequester } from '../access/plan-requester.js';
 import { escapeMrkdwn } from '../blocks/index.js';
 import { PLAN_COMMAND } from '../ids.js';
 import type { SlackContext } from '../slack-context.js';
+import { planImportModal } from '../views/plan-import-view.js';
 
 export function registerPlanCommand(app: App, ctx: SlackContext): void {
-  app.command(PLAN_COMMAND, async ({ command, ack, respond }) => {
+  app.command(PLAN_COMMAND, async ({ command, ack, respond, client }) => {
     const parsed = parsePlanCommand(command.text);
-    if (parsed.kind === 'import') {
-      await ack({
-        response_type: 'ephemeral',
-        text: `A slash command cannot carry the spreadsheet. Ask the operator to run \`muster plan import <file> --id ${escapeMrkdwn(parsed.planId)} --as <your contact id>\`; then use /plan here.`,
-      });
-      return;
-    }
     await ack();
     try {
-      const person = await ctx.people.lookup(command.user_id, command.user_name);
-      const email = person.email?.toLowerCase();
-      const contactId =
-        findContactByPlatformId(ctx.deps.directory, 'slack', command.user_id)?.id ??
-        ctx.deps.directory.contacts.find((c) => email !== undefined && c.email.toLowerCase() === email)?.id;
-      const outcome = await runPlanCommand(
-        {
-          ...ctx.deps,
-          platform: ctx.platform,
-          notifier: cardNotifier([ctx.platform], ctx.deps.directory),
-        },
-        {
-          command: parsed,
-          by: contactId ? { ...person.actor, contactId } : person.actor,
-          requester: {
-            ...(contactId ? { contactId } : {}),
-            ...(person.email ? { email: person.email } : {}),
-          },
-        },
-      );
+      const who = await planRequester(ctx, command.user_id, command.user_name);
+      if (parsed.kind === 'import') {
+        await openImportModal(ctx, client, { ...command, parsed }, who);
+        return;
+      }
+      const outcome = await runPlanCommand(planDeps(ctx), { command: parsed, ...who });
       await respond({ response_type: 'ephemeral', text: escapeMrkdwn(outcome.message) });
     } catch (error) {
       if (!isUserError(error)) ctx.logger.error('/plan failed', { subcommand: parsed.kind, error });
-      await respond({ response_type: 'ephemeral', text: userMessage(error) });
+      await respond({ response_type: 'ephemeral', text: escapeMrkdwn(userMessage(error)) });
     }
+  });
+}
+
+/** Only a coordinator gets the modal; anyone else is told so (thrown, answered like any refusal). */
+async function openImportModal(
+  ctx: SlackContext,
+  client: webApi.WebClient,
+  command: { trigger_id: string; user_id: string; parsed: Extract<PlanCommand, { kind: 'import' }> },
+  who: Awaited<ReturnType<typeof planRequester>>,
+): Promise<void> {
+  requireCoordinator(ctx.deps.directory, who.by, who.requester, 'import a plan', ctx.deps.coordinators);
+  const { planId, title } = command.parsed;
+  await client.views.open({
+    trigger_id: command.trigger_id,
+    view: planImportModal({ planId, ...(title ? { title } : {}), grantedTo: command.user_id }),
   });
 }

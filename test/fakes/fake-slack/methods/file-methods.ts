@@ -1,13 +1,35 @@
 /**
  * The three-step upload that `files.uploadV2` performs: ask for an upload URL,
  * send the bytes there, then complete the upload (sharing it to a channel, which
- * in Slack posts a message carrying the file).
+ * in Slack posts a message carrying the file). And `files.info` for a file a
+ * person shared with the app (`addFile`), with the private download URL the
+ * server answers only with a token.
  */
 import { FAKE_BOT_USER_ID, type FakeFileRef, type FakeUpload } from '../fake-slack-types.js';
 import { commaList, fail, integer, type MethodTable, ok, text } from '../method-kit.js';
 import type { WorkspaceState } from '../workspace-state.js';
 
 export const fileMethods: MethodTable = {
+  'files.info': (args, { state, downloadUrl }) => {
+    const file = state.sharedFiles.get(text(args, 'file') ?? '');
+    if (!file) return fail('file_not_found');
+    const url = downloadUrl(file.id, file.name);
+    return ok({
+      file: {
+        id: file.id,
+        created: state.nowSeconds(),
+        name: file.name,
+        title: file.name,
+        filetype: file.filetype,
+        user: file.user,
+        size: file.content.length,
+        is_public: false,
+        url_private: url.replace('/download/', '/'),
+        url_private_download: url,
+      },
+    });
+  },
+
   'files.getUploadURLExternal': (args, { state, uploadUrl }) => {
     const filename = text(args, 'filename') ?? '';
     const length = integer(args, 'length', -1);
