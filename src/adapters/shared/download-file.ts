@@ -5,6 +5,10 @@
  * file is. A file over the limit is the person's to fix (the caller's
  * `tooLarge` error, such as `planFileTooLarge`); a platform that fails or
  * does not answer is ours (`DownloadError`, for the log and an apology).
+ *
+ * Redirects are followed by hand, a few at most, each only where the
+ * caller's `mayFollow` allows (the host rule that cleared the first URL), and
+ * the credentials go to the first URL's origin only.
  */
 
 export interface DownloadOptions {
@@ -17,7 +21,12 @@ export interface DownloadOptions {
   headers?: Record<string, string>;
   /** The whole download's time limit; default 30 s. */
   timeoutMs?: number;
+  /** Whether a redirect may be followed to this address; default: never. */
+  mayFollow?: (url: string) => boolean;
 }
+
+const MAX_REDIRECTS = 3;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** The platform did not hand the file over: its status, or why the request failed. */
 export class DownloadError extends Error {
@@ -32,15 +41,20 @@ export class DownloadError extends Error {
 
 export async function downloadFile(url: string, options: DownloadOptions): Promise<Buffer> {
   const { filename, maxBytes } = options;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      ...(options.headers ? { headers: options.headers } : {}),
-      redirect: 'follow',
-      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-    });
-  } catch (error) {
-    throw new DownloadError(filename, (error as Error).name === 'TimeoutError' ? 'timed out' : 'no answer');
+  const signal = AbortSignal.timeout(options.timeoutMs ?? 30_000);
+  let response = await request(url, options.headers, signal, filename);
+  const first = new URL(url).origin;
+  let current = new URL(url);
+  for (let hops = 0; REDIRECTS.has(response.status); hops += 1) {
+    const location = response.headers.get('location');
+    await response.body?.cancel();
+    const next = location && URL.canParse(location, current.href) ? new URL(location, current) : undefined;
+    if (!next || hops >= MAX_REDIRECTS || !options.mayFollow?.(next.toString())) {
+      throw new DownloadError(filename, `redirected (HTTP ${response.status}) where Muster does not follow`);
+    }
+    const headers = next.origin === first ? options.headers : undefined;
+    current = next;
+    response = await request(next.toString(), headers, signal, filename);
   }
   if (!response.ok || !response.body) {
     await response.body?.cancel();
@@ -68,6 +82,19 @@ export async function downloadFile(url: string, options: DownloadOptions): Promi
     throw new DownloadError(filename, (error as Error).name === 'TimeoutError' ? 'timed out' : 'cut off');
   }
   return Buffer.concat(chunks);
+}
+
+async function request(
+  url: string,
+  headers: Record<string, string> | undefined,
+  signal: AbortSignal,
+  filename: string,
+): Promise<Response> {
+  try {
+    return await fetch(url, { ...(headers ? { headers } : {}), redirect: 'manual', signal });
+  } catch (error) {
+    throw new DownloadError(filename, (error as Error).name === 'TimeoutError' ? 'timed out' : 'no answer');
+  }
 }
 
 class TooLarge extends Error {}

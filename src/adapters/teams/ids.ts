@@ -18,5 +18,7 @@ export const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 export const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 export const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com/v1.0';
+/** A file a person attached in the bot's personal chat (needs `supportsFiles` in the manifest). */
+export const TEAMS_FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 /** `Action.Execute` invokes carry this name. */
 export const CARD_ACTION_INVOKE = 'adaptiveCard/action';

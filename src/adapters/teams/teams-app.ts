@@ -105,6 +105,7 @@ export async function createTeamsApp(options: TeamsAppOptions): Promise<TeamsApp
     users,
     spaces,
     logger,
+    authenticated: auth.authenticated,
     zone: deps.protocol.calendar.zone,
     announcing: new InFlight(),
   };

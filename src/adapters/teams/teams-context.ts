@@ -16,6 +16,8 @@ export interface TeamsContext {
   users: TeamsUsers;
   spaces: IncidentSpaces;
   logger: Logger;
+  /** False only in the unauthenticated local mode, where attached files may come from 127.0.0.1 too. */
+  authenticated: boolean;
   /** The protocol's zone: forms and cards show local times in it. */
   zone: string;
   /**

@@ -26,6 +26,12 @@ beforeAll(async () => {
       return res.end();
     }
     if (req.url === '/hangs') return; // never answers
+    if (req.url?.startsWith('/moved')) {
+      res.writeHead(302, {
+        location: req.url === '/moved-home' ? '/plan.csv' : 'http://elsewhere.invalid/plan.csv',
+      });
+      return res.end();
+    }
     res.statusCode = 500;
     res.end('boom');
   });
@@ -67,5 +73,30 @@ describe('downloadFile', () => {
     );
     expect(silent).toBeInstanceOf(DownloadError);
     expect((silent as Error).message).toBe('Could not download plan.csv: timed out');
+  });
+
+  it('follows a redirect only where allowed, and keeps the credentials to the first origin', async () => {
+    const home = (url: string) => url.startsWith(base);
+    const moved = await downloadFile(`${base}/moved-home`, {
+      ...options,
+      headers: { authorization: 'Bearer xoxb-test' },
+      mayFollow: home,
+    });
+    expect(moved.toString()).toContain('Mentoring');
+    expect(seen.slice(-2)).toEqual([
+      { path: '/moved-home', authorization: 'Bearer xoxb-test' },
+      { path: '/plan.csv', authorization: 'Bearer xoxb-test' },
+    ]);
+    const away = await downloadFile(`${base}/moved-away`, { ...options, mayFollow: home }).catch(
+      (e: unknown) => e,
+    );
+    expect(away).toBeInstanceOf(DownloadError);
+    expect((away as Error).message).toBe(
+      'Could not download plan.csv: redirected (HTTP 302) where Muster does not follow',
+    );
+    // Without a rule, no redirect is followed at all.
+    expect(await downloadFile(`${base}/moved-home`, options).catch((e: unknown) => e)).toBeInstanceOf(
+      DownloadError,
+    );
   });
 });

@@ -81,6 +81,11 @@ describe('the Teams manifest', () => {
     ).permissions.resourceSpecific.map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['Channel.Create.Group', 'ChannelMessage.Send.Group']));
   });
+
+  it('lets people attach files in the bot’s personal chat (plan import reads them)', () => {
+    const [bot] = readManifest().bots as (Bot & { supportsFiles?: boolean })[];
+    expect(bot!.supportsFiles).toBe(true);
+  });
 });
 
 describe('npm run package:teams', () => {

@@ -55,12 +55,16 @@ export class SlackFiles {
     };
   }
 
-  download(file: SharedFile, limits: Omit<DownloadOptions, 'filename' | 'headers'>): Promise<Buffer> {
+  download(
+    file: SharedFile,
+    limits: Omit<DownloadOptions, 'filename' | 'headers' | 'mayFollow'>,
+  ): Promise<Buffer> {
     if (!this.trusts(file.url)) return Promise.reject(new UntrustedFileError(file.name));
     return downloadFile(file.url, {
       ...limits,
       filename: file.name,
       headers: { authorization: `Bearer ${this.options.token}` },
+      mayFollow: (url) => this.trusts(url),
     });
   }
 

@@ -36,7 +36,7 @@ export interface TeamsAuth {
 }
 
 /** Hosts a local mode may talk to besides Microsoft's: the Agents Playground and test fakes. */
-const LOCAL_HOSTS = ['localhost', '127.0.0.1'];
+export const LOCAL_HOSTS: readonly string[] = ['localhost', '127.0.0.1'];
 
 /**
  * The SDK's adapter, configured from Muster's settings. `tokens` replaces

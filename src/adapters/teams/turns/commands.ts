@@ -7,6 +7,7 @@
  * left alone. The words are read with the same grammar as Slack's
  * `/incident`, and each subcommand calls the same use case as everywhere.
  */
+import type { Attachment } from '@microsoft/agents-activity';
 import { helpCard, incidentListCard } from '../../../app/cards/list-cards.js';
 import type { CommandDeps } from '../../../app/commands/command-outcome.js';
 import { parseIncidentCommand } from '../../../app/commands/parse-incident-command.js';
@@ -45,10 +46,12 @@ export interface CommandTurn {
   words: string;
   person: TeamsPerson;
   where: TeamsWhere;
+  /** The files (and other attachments) on the message; only `plan import` reads them. */
+  attachments: readonly Attachment[];
 }
 
 export async function runCommand(ctx: TeamsContext, turn: CommandTurn): Promise<TurnAnswer> {
-  if (isPlanCommand(turn.words)) return runPlanTurn(ctx, turn.words, turn.person);
+  if (isPlanCommand(turn.words)) return runPlanTurn(ctx, turn);
   if (isDirectoryCommand(turn.words)) return runDirectoryTurn(ctx, turn.words, turn.person);
   const parsed = parseIncidentCommand(turn.words);
   const { person, where } = turn;

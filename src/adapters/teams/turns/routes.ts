@@ -52,7 +52,10 @@ export function registerTurns(app: AgentApplication<TurnState>, ctx: TeamsContex
     const words = commandText(activity.text, where);
     if (words === undefined) return;
     const person = await personOf(ctx, context);
-    const answer = await guarded(ctx, 'command', () => runCommand(ctx, { words, person, where }));
+    const attachments = activity.attachments ?? [];
+    const answer = await guarded(ctx, 'command', () =>
+      runCommand(ctx, { words, person, where, attachments }),
+    );
     await context.sendActivity(await answerMessage(ctx, answer));
   });
 }
