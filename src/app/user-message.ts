@@ -7,10 +7,19 @@ import { isMusterError } from '../core/errors.js';
 
 export function userMessage(error: unknown, fallback = 'Something went wrong on Muster’s side.'): string {
   if (isMusterError(error)) {
-    const lines = error.details.map((d) => `• ${d.path ? `${d.path}: ` : ''}${d.message}`);
+    // A detail that only repeats the message (a form field's copy of it) is said once.
+    const lines = error.details
+      .filter((d) => !sameWords(d.message, error.message))
+      .map((d) => `• ${d.path ? `${d.path}: ` : ''}${d.message}`);
     return [error.message, ...lines].join('\n');
   }
   return `${fallback} It has been logged; please try again in a minute, or tell your CSP coordinator.`;
+}
+
+/** "Attach the plan." and "attach the plan" say the same. */
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) => text.trim().replace(/[.!:;]+$/, '').toLowerCase();
+  return words(a) === words(b);
 }
 
 /**

@@ -16,4 +16,14 @@ describe('userMessage and isUserError', () => {
     );
     expect(userMessage(new Error('disk full'))).not.toContain('disk full');
   });
+
+  it('lists the details under the message, but not one that only repeats it', () => {
+    const error = new MusterError(ErrorCode.InvalidInput, 'Attach the plan as a .csv or .xlsx file.', [
+      { path: 'file', message: 'attach the plan as a .csv or .xlsx file' },
+      { path: 'row 3', message: '"Purple" is not a RAG rating' },
+    ]);
+    expect(userMessage(error)).toBe(
+      'Attach the plan as a .csv or .xlsx file.\n• row 3: "Purple" is not a RAG rating',
+    );
+  });
 });
