@@ -1,11 +1,13 @@
 /**
- * `POST /console/api/command` `{ channelId, text }`: the composer. `/incident`
+ * `POST /console/api/command` `{ channelId, text, files? }`: the composer. `/incident`
  * and its subcommands, in the same grammar as Slack's slash command, answer
  * the person alone (the form to fill in, or an ephemeral card); any other
  * text is the person's own chat message in the channel, for everyone in it.
  * The subcommands that act on one incident (meetings, actions, exports,
  * close…) go through the app's `runIncidentCommand`, with this channel as the
  * place they were typed. An archived channel (its incident closed) takes nothing.
+ * Files (`attached-files.ts`) ride only on `/plan import`; with anything else
+ * they are refused and nothing is posted or run.
  */
 import { z } from 'zod';
 import { helpCard, incidentListCard } from '../../app/cards/list-cards.js';
@@ -13,6 +15,7 @@ import { parseIncidentCommand } from '../../app/commands/parse-incident-command.
 import { runIncidentCommand } from '../../app/commands/run-incident-command.js';
 import { expandCard } from '../cards/card-templates.js';
 import type { HttpServer } from '../http/http-server.js';
+import { attachedFileSchema, COMMAND_BODY, filesNotTaken } from './attached-files.js';
 import { type ConsolePerson, consoleRequester } from './console-access.js';
 import { type ConsoleContext, replyTo, replyWithError, visibleChannel } from './console-context.js';
 import { formReply, newIncidentFormFor } from './console-forms.js';
@@ -20,7 +23,7 @@ import { guarded, HttpProblem, identify, readBody, sendOk } from './console-http
 import type { ConsoleChannel, ConsoleMessage } from './console-model.js';
 import { DIRECTORY_COMMAND, directoryReply } from './directory-reply.js';
 import { commandDeps, renderOutcome } from './outcome-reply.js';
-import { PLAN_COMMAND, planReply } from './plan-reply.js';
+import { PLAN_COMMAND, planReply, takesFiles } from './plan-reply.js';
 import { statusReply } from './status-reply.js';
 
 export const COMMAND_PATH = '/console/api/command';
@@ -29,6 +32,8 @@ const COMMAND = '/incident';
 const commandBody = z.object({
   channelId: z.string().min(1, 'name the channel'),
   text: z.string().trim().min(1, 'type a message or a command').max(4000, 'keep it under 4000 characters'),
+  // Not capped here: more than an import takes is answered by `checkImportFiles`, naming the limit.
+  files: z.array(attachedFileSchema, { error: 'send the files as a list' }).default([]),
 });
 
 export function registerCommandRoute(http: HttpServer, ctx: ConsoleContext): void {
@@ -37,16 +42,20 @@ export function registerCommandRoute(http: HttpServer, ctx: ConsoleContext): voi
     COMMAND_PATH,
     guarded(async (req, res) => {
       const person = identify(req, ctx.deps.directory);
-      const body = await readBody(req, commandBody);
+      const body = await readBody(req, commandBody, COMMAND_BODY);
       const channel = await visibleChannel(ctx, person, body.channelId);
       if (channel.archived) throw new HttpProblem(409, archivedText(channel));
+      const [name = '', ...rest] = body.text.split(/\s+/);
+      if (body.files.length > 0 && !takesFiles(name, rest.join(' '))) {
+        const refusal = filesNotTaken(body.files.length);
+        return sendOk(res, { reply: await replyWithError(ctx, person, channel.id, refusal, 'attach files') });
+      }
       if (!body.text.startsWith('/')) {
         const author = { name: person.contact.name, contactId: person.contact.id };
         return sendOk(res, { posted: await ctx.platform.post(channel.id, { text: body.text, author }) });
       }
-      const [name = '', ...rest] = body.text.split(/\s+/);
       if (name.toLowerCase() === PLAN_COMMAND)
-        return sendOk(res, { reply: await planReply(ctx, person, channel, rest.join(' ')) });
+        return sendOk(res, { reply: await planReply(ctx, person, channel, rest.join(' '), body.files) });
       if (name.toLowerCase() === DIRECTORY_COMMAND)
         return sendOk(res, await directoryReply(ctx, person, channel, rest.join(' ')));
       if (name.toLowerCase() !== COMMAND)

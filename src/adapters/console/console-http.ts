@@ -13,6 +13,17 @@ import { type ConsolePerson, findPerson } from './console-access.js';
 /** A form post is a few kilobytes; anything far larger is not from the console page. */
 const MAX_BODY_BYTES = 256 * 1024;
 
+/** How much JSON a route takes, and what to say to a body over it (a 413). */
+export interface BodyLimit {
+  maxBytes: number;
+  tooLarge: string;
+}
+
+const FORM_BODY: BodyLimit = {
+  maxBytes: MAX_BODY_BYTES,
+  tooLarge: `Send at most ${MAX_BODY_BYTES} bytes of JSON.`,
+};
+
 export const USER_HEADER = 'x-muster-user';
 
 /** A request the console cannot act on, answered with `status` and `{ error: message }`. */
@@ -55,12 +66,14 @@ export function identify(req: IncomingMessage, directory: Directory): ConsolePer
   );
 }
 
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+export async function readJson(req: IncomingMessage, limit: BodyLimit = FORM_BODY): Promise<unknown> {
+  // A declared length over the limit is refused before a byte is read; a missing or wrong one is not trusted.
+  if (Number(req.headers['content-length']) > limit.maxBytes) throw new HttpProblem(413, limit.tooLarge);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpProblem(413, `Send at most ${MAX_BODY_BYTES} bytes of JSON.`);
+    if (size > limit.maxBytes) throw new HttpProblem(413, limit.tooLarge);
     chunks.push(chunk as Buffer);
   }
   try {
@@ -71,8 +84,12 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 /** Reads and checks the body; a mismatch is a 400 naming each bad field. */
-export async function readBody<S extends z.ZodType>(req: IncomingMessage, schema: S): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await readJson(req));
+export async function readBody<S extends z.ZodType>(
+  req: IncomingMessage,
+  schema: S,
+  limit?: BodyLimit,
+): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await readJson(req, limit));
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
   throw new HttpProblem(400, `Fix the request: ${problems.join('; ')}.`);

@@ -7,8 +7,10 @@
  * simulated time brings a reminder, a bad form is refused field by field, the
  * SIO runs the meeting's checklist in the channel (a tick updates the card in
  * place, on their page and a coordinator's), the page still works in a
- * narrow window, long checklist and all, and closing the incident archives its
- * channel: still readable, the composer switched off, on every open page.
+ * narrow window, long checklist and all, closing the incident archives its
+ * channel: still readable, the composer switched off, on every open page, and
+ * a coordinator imports the partnership's plan from a CSV attached in the
+ * composer (a file with bad rows first, refused row by row).
  *
  * Screenshots of each step go to a temporary directory (printed at the end).
  * `MUSTER_UPDATE_SCREENSHOT=1` also writes docs/console.png (1280×800).
@@ -16,7 +18,7 @@
  * (CI), when it fails instead.
  */
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +60,9 @@ const CHROMIUM_ARGS = [
 const hasChromium = existsSync(CHROMIUM);
 const browserRequired = process.env.MUSTER_REQUIRE_BROWSER === '1';
 const DOCS_SCREENSHOT = fileURLToPath(new URL('../../../docs/console.png', import.meta.url));
+/** Seed-shaped plan files: a good actions sheet (3 priorities, 6 actions) and one with two bad rows. */
+const PLAN_FIXTURE = fileURLToPath(new URL('../../fixtures/plans/gateshead-actions.csv', import.meta.url));
+const BAD_PLAN_FIXTURE = fileURLToPath(new URL('../../fixtures/plans/bad-rows.csv', import.meta.url));
 
 /**
  * Monday 14 June 2027, 10:00 BST: the base of the console's simulated clock,
@@ -461,5 +466,91 @@ describe.skipIf(!hasChromium && !browserRequired)(title, () => {
     // Another channel still takes messages.
     await openChannel(main, 'coordination');
     expect(await main.locator('#composer-input').isDisabled()).toBe(false);
+  });
+
+  it('imports a strategic plan from a CSV attached in the composer, refusing a file with bad rows first', async () => {
+    await signIn(main, COORDINATOR);
+    await openChannel(main, 'coordination');
+    const composer = main.getByLabel(/^Message/);
+    const chips = main.locator('#composer-files li');
+    const attach = main.getByRole('button', { name: 'Attach files for /plan import (.csv or .xlsx)' });
+    expect(await main.locator('#composer-file').getAttribute('accept')).toBe('.csv,.xlsx');
+
+    // The channel was open already, so the click's reload may still be running (it ends by focusing the
+    // message box, which would take the keyboard from the paperclip): wait for it to end.
+    await main.locator('#messages[aria-busy="false"]').waitFor();
+    await main.waitForFunction(() => document.activeElement?.matches('#composer-input') === true);
+    // By keyboard: Enter on the paperclip opens the file picker, which takes several files.
+    const [chooser] = await Promise.all([main.waitForEvent('filechooser'), attach.press('Enter')]);
+    expect(chooser.isMultiple()).toBe(true);
+    await chooser.setFiles(PLAN_FIXTURE);
+    await main.locator('#composer-file').setInputFiles(BAD_PLAN_FIXTURE);
+    expect(await chips.allInnerTexts()).toEqual([
+      expect.stringContaining('gateshead-actions.csv'),
+      expect.stringContaining('bad-rows.csv'),
+    ]);
+    // Files go with /plan import only, so the empty message box was started with it.
+    expect(await composer.inputValue()).toBe('/plan import ');
+    // A chip is removed by its own button; the keyboard moves on to the next chip.
+    await main.getByRole('button', { name: 'Remove gateshead-actions.csv' }).press('Enter');
+    expect(await chips.allInnerTexts()).toEqual([expect.stringContaining('bad-rows.csv')]);
+    await main.waitForFunction(() => document.activeElement?.matches('.file-chip-remove') === true);
+
+    // The bad rows are listed by number and nothing is imported; the files went with that command.
+    await composer.fill('/plan import gateshead-2024 Reducing Serious Violence Plan');
+    await composer.press('Enter');
+    const refused = main.locator('#messages li.message-ephemeral', { hasText: 'bad-rows.csv row 3' });
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain('bad-rows.csv row 4');
+    await main.locator('#composer-files').waitFor({ state: 'hidden' });
+
+    await main.locator('#composer-file').setInputFiles(PLAN_FIXTURE);
+    await composer.fill('/plan import gateshead-2024 Reducing Serious Violence Plan');
+    // Held on its way, so the progress line can be seen while the file uploads.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let continued!: Promise<void>;
+    await main.route(
+      '**/console/api/command',
+      (route) => {
+        continued = held.then(() => route.continue());
+        return continued;
+      },
+      { times: 1 },
+    );
+    const sent = main.waitForRequest((r) => r.url().endsWith('/console/api/command'));
+    await composer.press('Enter');
+    await main.locator('#composer-progress', { hasText: 'Importing gateshead-actions.csv…' }).waitFor();
+    expect(await main.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+    await shot(main, '09-plan-import-uploading');
+    const body = (await sent).postDataJSON() as {
+      text: string;
+      files: { filename: string; contentBase64: string }[];
+    };
+    expect(body.files.map((f) => f.filename)).toEqual(['gateshead-actions.csv']);
+    expect(Buffer.from(body.files[0]!.contentBase64, 'base64').equals(await readFile(PLAN_FIXTURE))).toBe(
+      true,
+    );
+    release();
+    await continued;
+
+    const imported = main.locator('#messages li.message-ephemeral', {
+      hasText: 'Imported Reducing Serious Violence Plan: 3 priorities, 6 actions, 0 indicators.',
+    });
+    await imported.waitFor();
+    await main.locator('#composer-progress').waitFor({ state: 'hidden' });
+    expect(await chips.count()).toBe(0);
+    expect(await main.getByRole('button', { name: 'Send' }).isDisabled()).toBe(false);
+    await shot(main, '10-plan-imported');
+
+    await composer.fill('/plan list');
+    await composer.press('Enter');
+    await main
+      .locator('#messages li.message-ephemeral', {
+        hasText: 'gateshead-2024 — Reducing Serious Violence Plan: 6 actions',
+      })
+      .waitFor();
   });
 });

@@ -8,6 +8,7 @@
  * textContent, never as HTML.
  */
 import { api } from '/console/js/api.js';
+import { wireAttachments } from '/console/js/attachments.js';
 import { showClock, wireClock } from '/console/js/clock.js';
 import { wireComposer } from '/console/js/composer.js';
 import { wireDialog } from '/console/js/dialog.js';
@@ -19,6 +20,7 @@ import { state } from '/console/js/state.js';
 
 wireMessages();
 wireComposer();
+wireAttachments();
 wireToast();
 wireDialog();
 wireClock();

@@ -77,6 +77,7 @@ function showChannelState(channel) {
   el.channelSubtitle.textContent = channel ? describeChannel(channel) : 'You are not in any channel yet.';
   el.composerInput.disabled = !channel || archived;
   el.composerSend.disabled = !channel || archived;
+  el.composerAttach.disabled = !channel || archived;
   el.composerInput.placeholder = archived
     ? 'Archived: read only'
     : 'Write a message or a command such as /incident';
