@@ -53,6 +53,11 @@ export interface StartMusterOptions {
   runOnStart?: boolean;
   /** Interface to listen on; all of them by default. */
   host?: string;
+  /**
+   * How long a claimed reminder stays this replica's (REMINDER_LEASE_MS by default). For tests
+   * only: one that kills a replica mid-send waits this long for another to take over.
+   */
+  reminderLeaseMs?: number;
   /** Web API retry tuning; tests shorten it so an injected outage fails fast. */
   slackClient?: Omit<SlackClientSettings, 'apiUrl'>;
   /** Teams tokens without Entra ID, and Graph and connector retries without waiting: for tests. */
@@ -186,7 +191,7 @@ export async function startMuster(options: StartMusterOptions): Promise<RunningM
       ...deps,
       platforms,
       owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-      leaseMs: REMINDER_LEASE_MS,
+      leaseMs: options.reminderLeaseMs ?? REMINDER_LEASE_MS,
       limit: REMINDERS_PER_TICK,
     },
     logger,

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type CallHold, CallHolds } from './call-holds.js';
 import { FailureInjection } from './failure-injection.js';
 import {
   FAKE_TEAM_ID,
@@ -54,6 +55,11 @@ export interface FakeSlack {
   /** Returns a function that lifts the rule. */
   failWhen(method: string, predicate: FailurePredicate): () => void;
   clearFailures(): void;
+  /**
+   * Holds calls to `method` whose arguments match, unanswered and not carried out, until
+   * released; a held call whose client goes away is never carried out (a replica killed mid-send).
+   */
+  hold(method: string, matches?: (args: Record<string, unknown>) => boolean): CallHold;
   addUser(user: FakeUser): void;
   addChannel(channel: { name: string; isPrivate?: boolean; members?: string[] }): FakeChannel;
   addUsergroup(id: string, userIds: string[]): void;
@@ -90,6 +96,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   for (const user of options.users ?? []) state.addUser(user);
   for (const [id, members] of Object.entries(options.usergroups ?? {})) state.usergroups.set(id, members);
   const failures = new FailureInjection();
+  const holds = new CallHolds();
   const calls: RecordedCall[] = [];
   const responses: FakeResponseUrlPost[] = [];
   const fileDownloads: FakeFileDownload[] = [];
@@ -130,6 +137,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     call.args = parsed.args;
     call.token = parsed.token;
 
+    // A held call waits here; one whose client went away meanwhile never reaches the workspace.
+    if (!(await holds.pass(call, (gone) => (res.destroyed ? gone() : res.once('close', gone))))) return;
     const failure = failures.take(method, parsed.args);
     if (failure && 'retryAfter' in failure) {
       return answer(res, call, 429, fail('ratelimited'), { 'Retry-After': String(failure.retryAfter) });
@@ -224,6 +233,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     failNext: (method, failure, times) => failures.failNext(method, failure, times),
     failWhen: (method, predicate) => failures.failWhen(method, predicate),
     clearFailures: () => failures.reset(),
+    hold: (method, matches) => holds.hold(method, matches),
     addUser: (user) => state.addUser(user),
     addChannel: (channel) => state.addChannel(channel),
     addUsergroup: (id, userIds) => {

@@ -3,6 +3,7 @@
  * that plays Slack's side of the app's endpoint, and the modal state builders.
  */
 export * from './block-state-values.js';
+export type { CallHold } from './call-holds.js';
 export * from './fake-slack-server.js';
 export * from './fake-slack-types.js';
 export type {
