@@ -3,6 +3,9 @@
  * ids and the slash command. Handlers, renderers and the manifest use these
  * constants so a renamed id cannot leave a button that nothing handles.
  */
+/** Every action id Muster renders starts so (one listener answers them all: actions/index.ts). */
+export const ACTION_PREFIX = 'muster_';
+
 export const ACTIONS = {
   acknowledge: 'muster_acknowledge',
   recordMeeting: 'muster_record_meeting',

@@ -1,25 +1,28 @@
 /**
- * The card buttons, one listener per action id from `ids.ts`. Each acks at
- * once and then hands its verb to `handlePress`, which runs the app's
- * `pressCardButton` (access check included) and renders the outcome. The
- * work-item id answers the checklist sections' selects as well as buttons.
+ * Every button and menu on Muster's Slack messages, answered by one listener
+ * that routes by action id: a card verb's press goes to `handlePress`, a
+ * plan update card's four buttons (they name a plan, not an incident) to
+ * `handlePlanPress`. One listener rather than one per verb, because Bolt runs
+ * every registered listener's matching on every request, so each one more
+ * adds to the time before any ack.
  */
 import type { App, BlockAction } from '@slack/bolt';
-import { VERB_ACTIONS } from '../blocks/verb-actions.js';
-import { PLAN_UPDATE_ACTIONS } from '../ids.js';
+import { verbOfAction } from '../blocks/verb-actions.js';
+import { ACTION_PREFIX, PLAN_UPDATE_ACTIONS } from '../ids.js';
 import type { SlackContext } from '../slack-context.js';
 import { handlePress, type PressAction } from './button-press.js';
 import { handlePlanPress } from './plan-button-press.js';
 
+const MUSTER_ACTION = new RegExp(`^${ACTION_PREFIX}`);
+
 export function registerActions(app: App, ctx: SlackContext): void {
-  for (const [verb, actionId] of Object.entries(VERB_ACTIONS) as [keyof typeof VERB_ACTIONS, string][]) {
-    if (verb === 'plan-update') continue;
-    app.action<BlockAction<PressAction>>({ type: 'block_actions', action_id: actionId }, (args) =>
-      handlePress(ctx, args, verb),
-    );
-  }
-  // A plan update card names a plan, not an incident: its four buttons have their own handler.
-  app.action<BlockAction<PressAction>>({ type: 'block_actions', action_id: PLAN_UPDATE_ACTIONS }, (args) =>
-    handlePlanPress(ctx, args),
-  );
+  app.action<BlockAction<PressAction>>({ type: 'block_actions', action_id: MUSTER_ACTION }, async (args) => {
+    const actionId = args.action.action_id;
+    if (PLAN_UPDATE_ACTIONS.test(actionId)) return handlePlanPress(ctx, args);
+    const verb = verbOfAction(actionId);
+    if (verb && verb !== 'plan-update') return handlePress(ctx, args, verb);
+    // An id Muster does not render (an old message's): nothing to do, but Slack still wants its ack.
+    await args.ack();
+    ctx.logger.info('a Slack action Muster does not know was ignored', { actionId });
+  });
 }

@@ -4,7 +4,6 @@
  * back onto its field, and a repeat submission (Slack retries) records once.
  */
 import { createHash } from 'node:crypto';
-import type { App } from '@slack/bolt';
 import { submitActionUpdate } from '../../../app/forms/action-update-form.js';
 import { isUserError, userMessage } from '../../../app/user-message.js';
 import { isMusterError } from '../../../core/errors.js';
@@ -12,9 +11,10 @@ import { GRANTED_TO } from '../actions/open-form.js';
 import { CALLBACKS } from '../ids.js';
 import { fieldErrors, readSubmission } from '../modals/form-submission.js';
 import type { SlackContext } from '../slack-context.js';
+import type { ViewRouter } from './view-router.js';
 import { tellPerson } from './tell-submitter.js';
 
-export function registerActionUpdateView(app: App, ctx: SlackContext): void {
+export function registerActionUpdateView(app: ViewRouter, ctx: SlackContext): void {
   app.view(CALLBACKS.actionUpdate, async ({ ack, view, body, client }) => {
     const submission = readSubmission(view);
     const userId = body.user.id;

@@ -6,7 +6,7 @@
  * Slack, so a Slack failure can delay the channel but never lose the report.
  */
 
-import type { App, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import { type AnnounceResult, announceIncident } from '../../../app/announce-incident.js';
 import { checkNewIncident, type FormPeople } from '../../../app/forms/new-incident-form.js';
 import { type OpenIncidentInput, openIncident } from '../../../app/open-incident.js';
@@ -14,11 +14,12 @@ import { isUserError, userMessage } from '../../../app/user-message.js';
 import { CALLBACKS } from '../ids.js';
 import { fieldErrors, inputBlockIds, readSubmission } from '../modals/form-submission.js';
 import type { SlackContext } from '../slack-context.js';
+import type { ViewRouter } from './view-router.js';
 import { submitterNotice, tellPerson } from './tell-submitter.js';
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export function registerNewIncidentView(app: App, ctx: SlackContext): void {
+export function registerNewIncidentView(app: ViewRouter, ctx: SlackContext): void {
   app.view(CALLBACKS.newIncident, async ({ ack, view, body, client }) => {
     const submission = readSubmission(view);
     const chosen = { sio: one(submission.values.sio), reportedBy: one(submission.values.reportedBy) };

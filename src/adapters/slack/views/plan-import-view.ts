@@ -9,7 +9,7 @@
  * The modal then says how it went: the plan's counts, or every bad row with
  * its number. A double submission imports once.
  */
-import type { App, types, ViewOutput } from '@slack/bolt';
+import type { types, ViewOutput } from '@slack/bolt';
 import { checkImportFiles, PLAN_IMPORT_LIMITS, planFileTooLarge } from '../../../app/plans/import-plan.js';
 import { runPlanCommand } from '../../../app/plans/run-plan-command.js';
 import { userMessage } from '../../../app/user-message.js';
@@ -20,6 +20,7 @@ import { CALLBACKS } from '../ids.js';
 import { fitText, SLACK_LIMITS } from '../modals/form-modal.js';
 import { UntrustedFileError } from '../platform/slack-files.js';
 import type { SlackContext } from '../slack-context.js';
+import type { ViewRouter } from './view-router.js';
 import { planDeps, planRequester } from '../access/plan-requester.js';
 
 /** Block and action id of the file input; a refusal's errors are keyed by it. */
@@ -105,7 +106,7 @@ function messageModal(text: string): types.ModalView {
   };
 }
 
-export function registerPlanImportView(app: App, ctx: SlackContext): void {
+export function registerPlanImportView(app: ViewRouter, ctx: SlackContext): void {
   app.view(CALLBACKS.planImport, async ({ ack, view, body, client }) => {
     const meta = readMetadata(view);
     const refuse = (message: string) =>

@@ -9,7 +9,6 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { App } from '@slack/bolt';
 import { recordMeetingInputFrom } from '../../../app/forms/record-meeting-form.js';
 import { type RecordedMeeting, recordMeeting } from '../../../app/record-meeting.js';
 import { isUserError, userMessage } from '../../../app/user-message.js';
@@ -19,6 +18,7 @@ import { GRANTED_TO } from '../actions/open-form.js';
 import { CALLBACKS } from '../ids.js';
 import { fieldErrors, readSubmission } from '../modals/form-submission.js';
 import type { SlackContext } from '../slack-context.js';
+import type { ViewRouter } from './view-router.js';
 import { tellPerson } from './tell-submitter.js';
 
 /** How long the use case may run before the ack must go regardless. */
@@ -28,7 +28,7 @@ type Outcome = { ok: RecordedMeeting } | { error: unknown } | { repeat: true };
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export function registerRecordMeetingView(app: App, ctx: SlackContext): void {
+export function registerRecordMeetingView(app: ViewRouter, ctx: SlackContext): void {
   app.view(CALLBACKS.recordMeeting, async ({ ack, view, body, client }) => {
     const submission = readSubmission(view);
     const userId = body.user.id;

@@ -10,7 +10,7 @@
  * changed. A double click or a retry with the same answers is done once.
  */
 import { createHash } from 'node:crypto';
-import type { App, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { CommandDeps, CommandOutcome } from '../../../app/commands/command-outcome.js';
 import type { FormSubmission } from '../../../app/forms/form-model.js';
 import { submitRegisteredForm } from '../../../app/forms/form-registry.js';
@@ -24,6 +24,7 @@ import { outcomeReply } from '../commands/incident-command.js';
 import { CALLBACKS } from '../ids.js';
 import { fieldErrors, inputBlockIds, readSubmission } from '../modals/form-submission.js';
 import type { SlackContext } from '../slack-context.js';
+import type { ViewRouter } from './view-router.js';
 import { tellPerson, tellPersonMessage } from './tell-submitter.js';
 
 /** How long the use case may run before the ack must go regardless. */
@@ -31,7 +32,7 @@ const ACK_BUDGET_MS = 2000;
 
 type Settled = { ok: CommandOutcome } | { error: unknown } | { repeat: true };
 
-export function registerRegisteredFormView(app: App, ctx: SlackContext): void {
+export function registerRegisteredFormView(app: ViewRouter, ctx: SlackContext): void {
   app.view(CALLBACKS.registeredForm, async ({ ack, view, body, client }) => {
     const { context, ...read } = readSubmission(view);
     const userId = body.user.id;
