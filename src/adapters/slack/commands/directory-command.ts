@@ -4,7 +4,6 @@
  * use case, and opens the contact form in a modal (its submission goes to
  * the registered-form view) or answers the person alone.
  */
-import type { App } from '@slack/bolt';
 import { parseDirectoryCommand } from '../../../app/directory/directory-command.js';
 import { runDirectoryCommand } from '../../../app/directory/run-directory-command.js';
 import { isUserError, userMessage } from '../../../app/user-message.js';
@@ -13,8 +12,9 @@ import { openFormModal } from '../actions/open-form.js';
 import { escapeMrkdwn } from '../blocks/index.js';
 import { DIRECTORY_COMMAND } from '../ids.js';
 import type { SlackContext } from '../slack-context.js';
+import type { CommandRouter } from './command-router.js';
 
-export function registerDirectoryCommand(app: App, ctx: SlackContext): void {
+export function registerDirectoryCommand(app: CommandRouter, ctx: SlackContext): void {
   app.command(DIRECTORY_COMMAND, async ({ command, ack, client, respond }) => {
     const parsed = parseDirectoryCommand(command.text);
     await ack();

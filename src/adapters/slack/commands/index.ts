@@ -1,15 +1,19 @@
 /**
- * `/incident` and its subcommands. The listener acks at once (Slack allows
- * three seconds) and answers afterwards: forms open in a modal, every other
- * answer is ephemeral, seen only by the person who asked.
+ * `/incident` and its subcommands, and the `/plan` and `/directory`
+ * commands. Each acks at once (Slack allows three seconds) and answers
+ * afterwards: forms open in a modal, every other answer is ephemeral, seen
+ * only by the person who asked. One Bolt listener answers all three, by the
+ * command's name (listener-table.ts says why).
  */
 
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseIncidentCommand } from '../../../app/commands/parse-incident-command.js';
 import { isUserError, userMessage } from '../../../app/user-message.js';
 import { escapeMrkdwn } from '../blocks/index.js';
 import { COMMAND } from '../ids.js';
+import { ListenerTable } from '../listener-table.js';
 import type { SlackContext } from '../slack-context.js';
+import type { CommandListener, CommandRouter } from './command-router.js';
 import { registerDirectoryCommand } from './directory-command.js';
 import { runScopedCommand } from './incident-command.js';
 import { helpReply, listReply } from './info-replies.js';
@@ -18,6 +22,19 @@ import { registerPlanCommand } from './plan-command.js';
 import { statusReply } from './status-command.js';
 
 export function registerCommands(app: App, ctx: SlackContext): void {
+  const listeners = new ListenerTable<CommandListener>();
+  const router: CommandRouter = { command: (name, listener) => listeners.add(name, listener) };
+  registerIncidentCommand(router, ctx);
+  registerPlanCommand(router, ctx);
+  registerDirectoryCommand(router, ctx);
+  // The names are Muster's own constants (`/incident`…): letters and a slash, nothing to escape.
+  const names = new RegExp(`^(${listeners.ids().join('|')})$`);
+  app.command(names, async (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) =>
+    listeners.get(args.command.command)?.(args),
+  );
+}
+
+function registerIncidentCommand(app: CommandRouter, ctx: SlackContext): void {
   app.command(COMMAND, async ({ command, ack, client, respond }) => {
     const parsed = parseIncidentCommand(command.text);
     // Help and misread words need nothing from the store, so they ride on the ack itself.
@@ -58,6 +75,4 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       await respond({ response_type: 'ephemeral', text: userMessage(error) });
     }
   });
-  registerPlanCommand(app, ctx);
-  registerDirectoryCommand(app, ctx);
 }

@@ -5,7 +5,7 @@
  * slash command cannot carry a file, so `/plan import` opens a modal with a
  * file input for a coordinator (views/plan-import-view.ts).
  */
-import type { App, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import { requireCoordinator } from '../../../app/plans/plan-access.js';
 import { type PlanCommand, parsePlanCommand } from '../../../app/plans/plan-command.js';
 import { runPlanCommand } from '../../../app/plans/run-plan-command.js';
@@ -14,9 +14,10 @@ import { planDeps, planRequester } from '../access/plan-requester.js';
 import { escapeMrkdwn } from '../blocks/index.js';
 import { PLAN_COMMAND } from '../ids.js';
 import type { SlackContext } from '../slack-context.js';
+import type { CommandRouter } from './command-router.js';
 import { planImportModal } from '../views/plan-import-view.js';
 
-export function registerPlanCommand(app: App, ctx: SlackContext): void {
+export function registerPlanCommand(app: CommandRouter, ctx: SlackContext): void {
   app.command(PLAN_COMMAND, async ({ command, ack, respond, client }) => {
     const parsed = parsePlanCommand(command.text);
     await ack();

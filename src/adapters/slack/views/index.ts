@@ -2,12 +2,12 @@
  * Modal submissions: the SIO's notification form, the record-meeting form,
  * an action's Add update form, every form of the app's form registry, and
  * `/plan import`'s file modal. Each module registers its callback on a
- * router, and one Bolt listener answers them all by callback id: Bolt runs
- * every registered listener's matching on every request, so one listener
- * rather than six keeps the time before the ack down.
+ * router, and one Bolt listener answers them all by callback id
+ * (listener-table.ts says why).
  */
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { ACTION_PREFIX } from '../ids.js';
+import { ListenerTable } from '../listener-table.js';
 import type { SlackContext } from '../slack-context.js';
 import { registerActionUpdateView } from './action-update-view.js';
 import { registerNewIncidentView } from './new-incident-view.js';
@@ -17,13 +17,8 @@ import { registerRegisteredFormView } from './registered-form-view.js';
 import type { ViewListener, ViewRouter } from './view-router.js';
 
 export function registerViews(app: App, ctx: SlackContext): void {
-  const listeners = new Map<string, ViewListener>();
-  const router: ViewRouter = {
-    view(callbackId, listener) {
-      if (listeners.has(callbackId)) throw new Error(`view callback ${callbackId} is registered twice`);
-      listeners.set(callbackId, listener);
-    },
-  };
+  const listeners = new ListenerTable<ViewListener>();
+  const router: ViewRouter = { view: (callbackId, listener) => listeners.add(callbackId, listener) };
   registerNewIncidentView(router, ctx);
   registerRecordMeetingView(router, ctx);
   registerActionUpdateView(router, ctx);
