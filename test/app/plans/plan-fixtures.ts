@@ -6,7 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { importPlan } from '../../../src/app/plans/import-plan.js';
 import type { PlanFile } from '../../../src/app/plans/read-plan-file.js';
+import type { Plan } from '../../../src/core/plans/plan.js';
 import { COORDINATOR } from '../harness.js';
 
 const DIR = new URL('../../fixtures/plans/', import.meta.url);
@@ -27,4 +29,20 @@ export async function workbookOf(sheets: Record<string, string>): Promise<PlanFi
     for (const row of rows) sheet.addRow(row.map((c) => (/^-?\d+$/.test(c) ? Number(c) : c)));
   }
   return { filename: 'plan.xlsx', content: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
+
+/**
+ * Seed 003's plan, imported by the coordinator as `ashfield-2024` ("Ashfield
+ * plan") from the fixture files named: what the chat tests start from.
+ */
+export async function importAshfieldPlan(
+  deps: Parameters<typeof importPlan>[0],
+  files: string[] = ['ashfield-actions.csv'],
+): Promise<Plan> {
+  return importPlan(deps, {
+    planId: 'ashfield-2024',
+    title: 'Ashfield plan',
+    files: await Promise.all(files.map(fixture)),
+    ...COORDINATOR_REQUEST,
+  });
 }

@@ -1,5 +1,6 @@
 /**
- * Driving `/incident` subcommands, modals and checklist selects end to end,
+ * Driving `/incident` subcommands (and the other slash commands), modals and
+ * checklist selects end to end,
  * for the issue-6 journeys: send the signed request as Slack would, wait for
  * the work after the ack, and hand back what the person saw (the ack's own
  * answer, the ephemeral reply, the modal opened).
@@ -25,8 +26,20 @@ export interface CommandAnswer {
   all: string;
 }
 
-export async function runCommand(
+/** `/incident <text>` as `user`, typed in `where`. */
+export function runCommand(
   h: Harness,
+  text: string,
+  user: string = USERS.sio.id,
+  where: Where = { id: 'CGENERAL', name: 'general' },
+): Promise<CommandAnswer> {
+  return runSlash(h, '/incident', text, user, where);
+}
+
+/** Any of Muster's slash commands (`/plan`, `/directory`…), the same way. */
+export async function runSlash(
+  h: Harness,
+  command: string,
   text: string,
   user: string = USERS.sio.id,
   where: Where = { id: 'CGENERAL', name: 'general' },
@@ -34,7 +47,7 @@ export async function runCommand(
   const responsesBefore = h.fake.responses.length;
   const viewsBefore = h.fake.callsTo('views.open').length;
   const response = await h.slack.command({
-    command: '/incident',
+    command,
     text,
     user_id: user,
     channel_id: where.id,

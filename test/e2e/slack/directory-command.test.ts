@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { multiSelect, plainText, select, stateValues } from '../../fakes/fake-slack/index.js';
-import { submitView, toldTo, viewMetadata } from './command-journeys.js';
+import { runSlash, submitView, toldTo, viewMetadata } from './command-journeys.js';
 import { type Harness, startHarness, USERS } from './slack-harness.js';
 
 let h: Harness;
@@ -19,19 +19,8 @@ afterEach(async () => {
 });
 
 async function directory(text: string, user: string) {
-  const viewsBefore = h.fake.callsTo('views.open').length;
-  const response = await h.slack.command({
-    command: '/directory',
-    text,
-    user_id: user,
-    channel_id: 'CGENERAL',
-    channel_name: 'general',
-  });
-  expect(response.status).toBe(200);
-  await h.muster.idle();
-  const opened = h.fake.callsTo('views.open').length > viewsBefore;
-  const last = h.fake.responses.at(-1)?.body as { response_type?: string; text?: string } | undefined;
-  return { view: opened ? h.fake.views.at(-1)!.view : undefined, reply: last };
+  const { view, replies } = await runSlash(h, '/directory', text, user);
+  return { view, reply: replies.at(-1) as { response_type?: string; text?: string } | undefined };
 }
 
 const contactValues = (email: string) =>

@@ -8,8 +8,7 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ACTIONS, CALLBACKS } from '../../../src/adapters/slack/ids.js';
-import { importPlan } from '../../../src/app/plans/import-plan.js';
-import { COORDINATOR_REQUEST, fixture } from '../../app/plans/plan-fixtures.js';
+import { importAshfieldPlan } from '../../app/plans/plan-fixtures.js';
 import { plainText, select, stateValues } from '../../fakes/fake-slack/index.js';
 import { buttonsOf, submitView, toldTo, viewMetadata } from './command-journeys.js';
 import { type Harness, startHarness, USERS } from './slack-harness.js';
@@ -19,12 +18,7 @@ let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
   h.clock.set('2024-07-01T10:00:00+01:00');
-  await importPlan(h.muster.deps, {
-    planId: 'ashfield-2024',
-    title: 'Ashfield plan',
-    files: [await fixture('ashfield-actions.csv')],
-    ...COORDINATOR_REQUEST,
-  });
+  await importAshfieldPlan(h.muster.deps);
   const started = await h.slack.command({
     command: '/plan',
     text: 'round start ashfield-2024 2024/25 Q2 by 2024-07-05',

@@ -16,7 +16,7 @@ import { PLAN_FILE_BLOCK, PLAN_TITLE_BLOCK } from '../../../src/adapters/slack/v
 import { PLAN_IMPORT_LIMITS } from '../../../src/app/plans/import-plan.js';
 import { REPO_ROOT } from '../../cli/cli-harness.js';
 import { fileInput, plainText, stateValues } from '../../fakes/fake-slack/index.js';
-import { submitView } from './command-journeys.js';
+import { runSlash, submitView } from './command-journeys.js';
 import { type Harness, startHarness, USERS } from './slack-harness.js';
 
 let h: Harness;
@@ -30,24 +30,10 @@ afterEach(async () => {
 
 const planFile = (name: string) => readFile(join(REPO_ROOT, 'test/fixtures/plans', name));
 
-/** `/plan <text>` as `user`: the ephemeral answer, if any, and the modal opened, if any. */
+/** `/plan <text>` as `user`: the ephemeral answers' texts, and the modal opened, if any. */
 async function plan(text: string, user: string) {
-  const viewsBefore = h.fake.callsTo('views.open').length;
-  const responsesBefore = h.fake.responses.length;
-  const response = await h.slack.command({
-    command: '/plan',
-    text,
-    user_id: user,
-    channel_id: 'CGENERAL',
-    channel_name: 'general',
-  });
-  expect(response.status).toBe(200);
-  await h.muster.idle();
-  const opened = h.fake.callsTo('views.open').length > viewsBefore;
-  return {
-    replies: h.fake.responses.slice(responsesBefore).map((r) => String(r.body.text)),
-    view: opened ? h.fake.views.at(-1)!.view : undefined,
-  };
+  const answer = await runSlash(h, '/plan', text, user);
+  return { replies: answer.replies.map((r) => String(r.text)), view: answer.view };
 }
 
 /** Submits the import modal with these shared files (and a title), then waits for the import. */

@@ -6,8 +6,8 @@
  * board report arrives as Word and Excel files.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { importPlan } from '../../../src/app/plans/import-plan.js';
-import { COORDINATOR_REQUEST, fixture } from '../../app/plans/plan-fixtures.js';
+import { importAshfieldPlan } from '../../app/plans/plan-fixtures.js';
+import { runSlash } from './command-journeys.js';
 import { type Harness, startHarness, USERS } from './slack-harness.js';
 
 let h: Harness;
@@ -15,29 +15,15 @@ let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
   h.clock.set('2024-07-01T10:00:00+01:00');
-  await importPlan(h.muster.deps, {
-    planId: 'ashfield-2024',
-    title: 'Ashfield plan',
-    files: [await fixture('ashfield-actions.csv'), await fixture('ashfield-indicators.csv')],
-    ...COORDINATOR_REQUEST,
-  });
+  await importAshfieldPlan(h.muster.deps, ['ashfield-actions.csv', 'ashfield-indicators.csv']);
 });
 afterEach(async () => {
   await h.close();
 });
 
 async function plan(text: string, user: string): Promise<string> {
-  const response = await h.slack.command({
-    command: '/plan',
-    text,
-    user_id: user,
-    channel_id: 'CGENERAL',
-    channel_name: 'general',
-  });
-  expect(response.status).toBe(200);
-  await h.muster.idle();
-  const body: Record<string, unknown> =
-    response.body === '' ? h.fake.responses.at(-1)!.body : response.json<Record<string, unknown>>();
+  const { ack, replies } = await runSlash(h, '/plan', text, user);
+  const body = ack ?? replies.at(-1)!;
   expect(body.response_type).toBe('ephemeral');
   return String(body.text);
 }

@@ -9,9 +9,8 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ACTIONS, CALLBACKS } from '../../../src/adapters/slack/ids.js';
-import { importPlan } from '../../../src/app/plans/import-plan.js';
 import type { Incident } from '../../../src/core/incident/incident.js';
-import { COORDINATOR_REQUEST, fixture } from '../../app/plans/plan-fixtures.js';
+import { importAshfieldPlan } from '../../app/plans/plan-fixtures.js';
 import {
   type FakeMessage,
   plainText,
@@ -45,12 +44,7 @@ beforeEach(async () => {
     }),
   );
   await h.muster.idle();
-  await importPlan(h.muster.deps, {
-    planId: 'ashfield-2024',
-    title: 'Ashfield plan',
-    files: [await fixture('ashfield-actions.csv')],
-    ...COORDINATOR_REQUEST,
-  });
+  await importAshfieldPlan(h.muster.deps);
 });
 afterEach(async () => {
   await h.close();

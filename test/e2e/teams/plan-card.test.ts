@@ -6,8 +6,7 @@
  * records the answer in place of it; someone else's answer changes nothing.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { importPlan } from '../../../src/app/plans/import-plan.js';
-import { COORDINATOR_REQUEST, fixture } from '../../app/plans/plan-fixtures.js';
+import { importAshfieldPlan } from '../../app/plans/plan-fixtures.js';
 import { type ConnectorMessage, cardOf, textOf } from '../../fakes/fake-teams/index.js';
 import {
   buttonsIn,
@@ -23,12 +22,7 @@ let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
   h.clock.set('2024-07-01T10:00:00+01:00');
-  await importPlan(h.muster.deps, {
-    planId: 'ashfield-2024',
-    title: 'Ashfield plan',
-    files: [await fixture('ashfield-actions.csv')],
-    ...COORDINATOR_REQUEST,
-  });
+  await importAshfieldPlan(h.muster.deps);
   // Sam writes first, so the bot knows Sam's chat; Muster opens one for anyone it has not met.
   await h.say(USERS.sam, personal(USERS.sam), 'plan list');
   await h.say(USERS.cara, personal(USERS.cara), 'plan round start ashfield-2024 2024/25 Q2 by 2024-07-05');

@@ -3,8 +3,7 @@
  * as Slack and the console, answered in the person's chat.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { importPlan } from '../../../src/app/plans/import-plan.js';
-import { COORDINATOR_REQUEST, fixture } from '../../app/plans/plan-fixtures.js';
+import { importAshfieldPlan } from '../../app/plans/plan-fixtures.js';
 import { textOf } from '../../fakes/fake-teams/index.js';
 import { dmOf, type Harness, lastIn, personal, startHarness, USERS } from './teams-harness.js';
 
@@ -12,12 +11,7 @@ let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
   h.clock.set('2024-07-01T10:00:00+01:00');
-  await importPlan(h.muster.deps, {
-    planId: 'ashfield-2024',
-    title: 'Ashfield plan',
-    files: [await fixture('ashfield-actions.csv')],
-    ...COORDINATOR_REQUEST,
-  });
+  await importAshfieldPlan(h.muster.deps);
 });
 afterEach(async () => {
   await h.close();

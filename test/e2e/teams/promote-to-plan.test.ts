@@ -6,9 +6,8 @@
  * Another member's card has no such button.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { importPlan } from '../../../src/app/plans/import-plan.js';
 import type { Incident } from '../../../src/core/incident/incident.js';
-import { COORDINATOR_REQUEST, fixture } from '../../app/plans/plan-fixtures.js';
+import { importAshfieldPlan } from '../../app/plans/plan-fixtures.js';
 import { type ConnectorMessage, cardOf, textOf } from '../../fakes/fake-teams/index.js';
 import {
   buttonsIn,
@@ -42,12 +41,7 @@ beforeEach(async () => {
     }),
     form.id,
   );
-  await importPlan(h.muster.deps, {
-    planId: 'ashfield-2024',
-    title: 'Ashfield plan',
-    files: [await fixture('ashfield-actions.csv')],
-    ...COORDINATOR_REQUEST,
-  });
+  await importAshfieldPlan(h.muster.deps);
 });
 afterEach(async () => {
   await h.close();
