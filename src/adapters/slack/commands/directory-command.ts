@@ -7,7 +7,7 @@
 import { parseDirectoryCommand } from '../../../app/directory/directory-command.js';
 import { runDirectoryCommand } from '../../../app/directory/run-directory-command.js';
 import { isUserError, userMessage } from '../../../app/user-message.js';
-import { findContactByEmail, findContactByPlatformId } from '../../../core/directory/directory.js';
+import { partnershipRequester } from '../access/partnership-requester.js';
 import { openFormModal } from '../actions/open-form.js';
 import { escapeMrkdwn } from '../blocks/index.js';
 import { DIRECTORY_COMMAND } from '../ids.js';
@@ -19,21 +19,10 @@ export function registerDirectoryCommand(app: CommandRouter, ctx: SlackContext):
     const parsed = parseDirectoryCommand(command.text);
     await ack();
     try {
-      const person = await ctx.people.lookup(command.user_id, command.user_name);
-      const { directory } = ctx.deps;
-      const contactId =
-        findContactByPlatformId(directory, 'slack', command.user_id)?.id ??
-        (person.email ? findContactByEmail(directory, person.email)?.id : undefined);
+      const who = await partnershipRequester(ctx, command.user_id, command.user_name);
       const outcome = await runDirectoryCommand(
         { ...ctx.deps, platform: ctx.platform },
-        {
-          command: parsed,
-          by: contactId ? { ...person.actor, contactId } : person.actor,
-          requester: {
-            ...(contactId ? { contactId } : {}),
-            ...(person.email ? { email: person.email } : {}),
-          },
-        },
+        { command: parsed, ...who },
       );
       if (outcome.form && !outcome.refused) {
         await openFormModal(client, { triggerId: command.trigger_id, userId: command.user_id }, outcome.form);

@@ -10,19 +10,19 @@ import { requireCoordinator } from '../../../app/plans/plan-access.js';
 import { type PlanCommand, parsePlanCommand } from '../../../app/plans/plan-command.js';
 import { runPlanCommand } from '../../../app/plans/run-plan-command.js';
 import { isUserError, userMessage } from '../../../app/user-message.js';
-import { planDeps, planRequester } from '../access/plan-requester.js';
+import { partnershipRequester, planDeps } from '../access/partnership-requester.js';
 import { escapeMrkdwn } from '../blocks/index.js';
 import { PLAN_COMMAND } from '../ids.js';
 import type { SlackContext } from '../slack-context.js';
-import type { CommandRouter } from './command-router.js';
 import { planImportModal } from '../views/plan-import-view.js';
+import type { CommandRouter } from './command-router.js';
 
 export function registerPlanCommand(app: CommandRouter, ctx: SlackContext): void {
   app.command(PLAN_COMMAND, async ({ command, ack, respond, client }) => {
     const parsed = parsePlanCommand(command.text);
     await ack();
     try {
-      const who = await planRequester(ctx, command.user_id, command.user_name);
+      const who = await partnershipRequester(ctx, command.user_id, command.user_name);
       if (parsed.kind === 'import') {
         await openImportModal(ctx, client, { ...command, parsed }, who);
         return;
@@ -41,7 +41,7 @@ async function openImportModal(
   ctx: SlackContext,
   client: webApi.WebClient,
   command: { trigger_id: string; user_id: string; parsed: Extract<PlanCommand, { kind: 'import' }> },
-  who: Awaited<ReturnType<typeof planRequester>>,
+  who: Awaited<ReturnType<typeof partnershipRequester>>,
 ): Promise<void> {
   requireCoordinator(ctx.deps.directory, who.by, who.requester, 'import a plan', ctx.deps.coordinators);
   const { planId, title } = command.parsed;

@@ -11,8 +11,8 @@ import { GRANTED_TO } from '../actions/open-form.js';
 import { CALLBACKS } from '../ids.js';
 import { fieldErrors, readSubmission } from '../modals/form-submission.js';
 import type { SlackContext } from '../slack-context.js';
-import type { ViewRouter } from './view-router.js';
 import { tellPerson } from './tell-submitter.js';
+import type { ViewRouter } from './view-router.js';
 
 export function registerActionUpdateView(app: ViewRouter, ctx: SlackContext): void {
   app.view(CALLBACKS.actionUpdate, async ({ ack, view, body, client }) => {

@@ -14,8 +14,8 @@ import { isUserError, userMessage } from '../../../app/user-message.js';
 import { CALLBACKS } from '../ids.js';
 import { fieldErrors, inputBlockIds, readSubmission } from '../modals/form-submission.js';
 import type { SlackContext } from '../slack-context.js';
-import type { ViewRouter } from './view-router.js';
 import { submitterNotice, tellPerson } from './tell-submitter.js';
+import type { ViewRouter } from './view-router.js';
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 

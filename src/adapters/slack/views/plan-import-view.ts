@@ -15,13 +15,13 @@ import { runPlanCommand } from '../../../app/plans/run-plan-command.js';
 import { userMessage } from '../../../app/user-message.js';
 import { isMusterError } from '../../../core/errors.js';
 import { DownloadError } from '../../shared/download-file.js';
+import { partnershipRequester, planDeps } from '../access/partnership-requester.js';
 import { escapeMrkdwn, fitBlocks, LIMITS, sectionsFromLines } from '../blocks/block-kit.js';
 import { CALLBACKS } from '../ids.js';
 import { fitText, SLACK_LIMITS } from '../modals/form-modal.js';
 import { UntrustedFileError } from '../platform/slack-files.js';
 import type { SlackContext } from '../slack-context.js';
 import type { ViewRouter } from './view-router.js';
-import { planDeps, planRequester } from '../access/plan-requester.js';
 
 /** Block and action id of the file input; a refusal's errors are keyed by it. */
 export const PLAN_FILE_BLOCK = 'file';
@@ -158,7 +158,7 @@ async function importFiles(
   request: { planId: string; title?: string; fileIds: string[] },
 ): Promise<string> {
   try {
-    const who = await planRequester(ctx, user.id, user.name);
+    const who = await partnershipRequester(ctx, user.id, user.name);
     const described = await Promise.all(request.fileIds.map((id) => ctx.files.describe(id)));
     checkImportFiles(described.map((f) => ({ filename: f.name, ...(f.bytes ? { bytes: f.bytes } : {}) })));
     const files = await Promise.all(

@@ -18,8 +18,8 @@ import { GRANTED_TO } from '../actions/open-form.js';
 import { CALLBACKS } from '../ids.js';
 import { fieldErrors, readSubmission } from '../modals/form-submission.js';
 import type { SlackContext } from '../slack-context.js';
-import type { ViewRouter } from './view-router.js';
 import { tellPerson } from './tell-submitter.js';
+import type { ViewRouter } from './view-router.js';
 
 /** How long the use case may run before the ack must go regardless. */
 const ACK_BUDGET_MS = 2000;

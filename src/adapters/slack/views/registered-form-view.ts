@@ -24,8 +24,8 @@ import { outcomeReply } from '../commands/incident-command.js';
 import { CALLBACKS } from '../ids.js';
 import { fieldErrors, inputBlockIds, readSubmission } from '../modals/form-submission.js';
 import type { SlackContext } from '../slack-context.js';
-import type { ViewRouter } from './view-router.js';
 import { tellPerson, tellPersonMessage } from './tell-submitter.js';
+import type { ViewRouter } from './view-router.js';
 
 /** How long the use case may run before the ack must go regardless. */
 const ACK_BUDGET_MS = 2000;
