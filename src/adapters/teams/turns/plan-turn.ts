@@ -11,12 +11,13 @@
  */
 import type { Attachment } from '@microsoft/agents-activity';
 import { checkImportFiles, PLAN_IMPORT_LIMITS, planFileTooLarge } from '../../../app/plans/import-plan.js';
-import { requireCoordinator } from '../../../app/plans/plan-access.js';
+import { type PlanRequester, requireCoordinator } from '../../../app/plans/plan-access.js';
 import { type PlanCommand, parsePlanCommand } from '../../../app/plans/plan-command.js';
 import { cardNotifier } from '../../../app/plans/plan-notifier.js';
 import type { PlanFile } from '../../../app/plans/read-plan-file.js';
 import { runPlanCommand } from '../../../app/plans/run-plan-command.js';
 import { userMessage } from '../../../app/user-message.js';
+import type { Actor } from '../../../core/actor.js';
 import { isMusterError } from '../../../core/errors.js';
 import { DownloadError, downloadFile } from '../../shared/download-file.js';
 import type { TeamsContext } from '../teams-context.js';
@@ -41,24 +42,27 @@ export interface PlanTurn {
 
 export async function runPlanTurn(ctx: TeamsContext, turn: PlanTurn): Promise<TurnAnswer> {
   const command = parsePlanCommand(turn.words.trim().replace(PLAN_WORD, ''));
+  const who = requesterOf(turn.person);
   let files: PlanFile[] = [];
   if (command.kind === 'import') {
-    const fetched = await importFiles(ctx, command, turn);
+    const fetched = await importFiles(ctx, command, turn, who);
     if ('refused' in fetched) return planAnswer(fetched.refused);
     files = fetched.files;
   }
-  const { person } = turn;
-  const contactId = person.contact?.id;
   const outcome = await runPlanCommand(
     { ...ctx.deps, platform: ctx.platform, notifier: cardNotifier([ctx.platform], ctx.deps.directory) },
-    {
-      command,
-      by: contactId ? { ...person.actor, contactId } : person.actor,
-      requester: { ...(contactId ? { contactId } : {}), ...(person.email ? { email: person.email } : {}) },
-      files,
-    },
+    { command, ...who, files },
   );
   return planAnswer(outcome.message);
+}
+
+/** The person as the plan use cases know them: their actor, with the directory contact when known. */
+function requesterOf(person: TeamsPerson): { by: Actor; requester: PlanRequester } {
+  const contactId = person.contact?.id;
+  return {
+    by: contactId ? { ...person.actor, contactId } : person.actor,
+    requester: { ...(contactId ? { contactId } : {}), ...(person.email ? { email: person.email } : {}) },
+  };
 }
 
 const planAnswer = (text: string) => textAnswer(text.replace(/\/plan\b/g, 'plan'));
@@ -70,18 +74,12 @@ async function importFiles(
   ctx: TeamsContext,
   command: Extract<PlanCommand, { kind: 'import' }>,
   turn: PlanTurn,
+  who: { by: Actor; requester: PlanRequester },
 ): Promise<Fetched> {
   const usage = `plan import ${command.planId}${command.title ? ` ${command.title}` : ''}`;
   // Nothing is fetched for someone the import would refuse anyway.
-  const contactId = turn.person.contact?.id;
   try {
-    requireCoordinator(
-      ctx.deps.directory,
-      turn.person.actor,
-      { ...(contactId ? { contactId } : {}), ...(turn.person.email ? { email: turn.person.email } : {}) },
-      'import a plan',
-      ctx.deps.coordinators,
-    );
+    requireCoordinator(ctx.deps.directory, who.by, who.requester, 'import a plan', ctx.deps.coordinators);
   } catch (error) {
     if (isMusterError(error)) return { refused: userMessage(error) };
     throw error;
