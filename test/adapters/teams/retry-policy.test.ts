@@ -59,6 +59,18 @@ function attempts(...failures: unknown[]) {
 const connectionError = (code: string) =>
   new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) });
 
+/** A call that hangs (until its attempt's time limit aborts it) the first `hangs` times, then answers "ok". */
+function hangingCall(hangs: number) {
+  const calls = { count: 0 };
+  const call = (signal: AbortSignal) =>
+    new Promise<string>((resolve, reject) => {
+      calls.count += 1;
+      if (calls.count > hangs) return resolve('ok');
+      signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    });
+  return { calls, call };
+}
+
 describe('RetryPolicy', () => {
   it('retries 500, 502, 503 and 504 with doubling back-off and jitter, then returns the answer', async () => {
     const { retry, waits } = policy({ attempts: 5 });
@@ -113,30 +125,19 @@ describe('RetryPolicy', () => {
 
   it('limits each attempt: a read that hangs is abandoned and retried', async () => {
     const { retry } = policy({ timeoutMs: 20 });
-    let calls = 0;
-    const hangsOnce = (signal: AbortSignal) =>
-      new Promise<string>((resolve, reject) => {
-        calls += 1;
-        if (calls > 1) return resolve('ok');
-        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-      });
+    const { calls, call: hangsOnce } = hangingCall(1);
     await expect(retry.run({ method: 'GET', path: '/users/x' }, hangsOnce)).resolves.toBe('ok');
-    expect(calls).toBe(2);
+    expect(calls.count).toBe(2);
   });
 
   it('does not repeat a POST that timed out: it fails saying it may have gone through', async () => {
     const { retry, logger } = policy({ timeoutMs: 20 });
-    let calls = 0;
-    const hangs = (signal: AbortSignal) =>
-      new Promise<string>((_resolve, reject) => {
-        calls += 1;
-        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-      });
+    const { calls, call: hangs } = hangingCall(Number.POSITIVE_INFINITY);
     const error = await retry
       .run({ method: 'POST', path: '/v3/conversations/c1/activities' }, hangs)
       .catch((e: unknown) => e);
 
-    expect(calls).toBe(1);
+    expect(calls.count).toBe(1);
     expect(error).toBeInstanceOf(PlatformCallError);
     expect(error).toMatchObject({ kind: 'timeout', mayHaveHappened: true });
     expect((error as Error).message).toBe(
@@ -147,17 +148,11 @@ describe('RetryPolicy', () => {
 
   it('repeats a timed-out POST its caller marked idempotent', async () => {
     const { retry } = policy({ timeoutMs: 20 });
-    let calls = 0;
-    const hangsOnce = (signal: AbortSignal) =>
-      new Promise<string>((resolve, reject) => {
-        calls += 1;
-        if (calls > 1) return resolve('ok');
-        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-      });
+    const { calls, call: hangsOnce } = hangingCall(1);
     await expect(
       retry.run({ method: 'POST', path: '/v3/conversations', idempotent: true }, hangsOnce),
     ).resolves.toBe('ok');
-    expect(calls).toBe(2);
+    expect(calls.count).toBe(2);
   });
 
   it('repeats any call whose connection was never made, but not a POST whose connection dropped', async () => {
